@@ -1,0 +1,144 @@
+"""Document: the prose of a source file as one string, with a map back to source offsets.
+
+Formats build Documents; checks read them and never see markup. Sentences, word tokens and
+quotation regions are computed once, lazily, and shared by every check.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from copydesk import textunits
+from copydesk.directives import Suppression
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of prose taken from source[src_start:src_end]; verbatim when the texts are equal."""
+
+    prose_start: int
+    prose_end: int
+    src_start: int
+    src_end: int
+
+    @property
+    def verbatim(self) -> bool:
+        return self.prose_end - self.prose_start == self.src_end - self.src_start
+
+
+@dataclass(frozen=True)
+class Region:
+    """A prose range with a role: heading, quotation, caption, ..."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """Prose of one source file; `segments` map prose offsets to source offsets.
+
+    Prose offsets not covered by a segment (separators a format inserted between blocks)
+    map to the end of the previous segment.
+    """
+
+    path: str
+    source: str
+    prose: str
+    segments: list[Segment]
+    regions: list[Region] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    ignore_file: bool = False
+    # Markup formats separate blocks with blank lines; plain text may keep one paragraph a line.
+    blank_line_paragraphs: bool = False
+
+    @classmethod
+    def plain(cls, path: str, source: str) -> Document:
+        """A document whose prose is its source, offset for offset."""
+        return cls(path, source, source, [Segment(0, len(source), 0, len(source))])
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.prose_start for s in self.segments]
+
+    def _segment_at(self, offset: int) -> Segment | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.segments[i] if i >= 0 else None
+
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        """Map a prose offset to a source offset (an end offset maps to the end of its run)."""
+        seg = self._segment_at(offset - 1 if is_end and offset > 0 else offset)
+        if seg is None:
+            return 0
+        if offset >= seg.prose_end or (is_end and offset == seg.prose_end):
+            return seg.src_end
+        if seg.verbatim:
+            return seg.src_start + offset - seg.prose_start
+        return seg.src_end if is_end else seg.src_start
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open prose span to the source."""
+        src_start = self.to_source(start)
+        src_end = self.to_source(end, is_end=True) if end > start else src_start
+        return src_start, max(src_start, src_end)
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when prose[start:end] is exactly the source text it maps to (a fix can apply)."""
+        s, e = self.source_span(start, end)
+        return self.source[s:e] == self.prose[start:end]
+
+    # Shared analyses, computed once per document.
+
+    @cached_property
+    def words(self) -> list[textunits.Token]:
+        return textunits.tokenize(self.prose)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return textunits.split_sentences(self.prose, self.paragraphs)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        return textunits.split_paragraphs(self.prose, blank_lines_only=self.blank_line_paragraphs)
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        return textunits.find_quotations(self.prose, self.paragraphs)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q[0] for q in self.quotations]
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """True when the span lies inside (or overlaps) a direct quotation."""
+        i = bisect.bisect_right(self._quote_starts, end) - 1
+        while i >= 0:
+            q_start, q_end = self.quotations[i]
+            if q_end > start and q_start < end:
+                return True
+            if q_end <= start:
+                return False
+            i -= 1
+        return False
+
+    def region_kind(self, offset: int) -> str:
+        """The role of the prose at `offset`: a region kind, or 'prose'."""
+        for region in self.regions:
+            if region.start <= offset < region.end:
+                return region.kind
+        return "prose"
+
+    def sentence_start_before(self, offset: int) -> int:
+        """Start of the sentence that contains `offset`."""
+        starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        return starts[i] if i >= 0 else 0
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """Prose offsets where a sentence (or heading, list item, cell) begins."""
+        return frozenset(s for s, _ in self.sentences)
+

@@ -1,0 +1,64 @@
+"""Check one file: read it, build its Document, run the checks, resolve the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copydesk import sourcefile
+from copydesk.checks.registry import checks_for
+from copydesk.config import Settings
+from copydesk.directives import Suppression
+from copydesk.document import Document
+from copydesk.findings import Finding
+from copydesk.formats import build_document
+from copydesk.resolve import resolve
+from copydesk.selection import selected
+from copydesk.sourcefile import InputError, SourceFile
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave: its findings, or the one-line reason it could not be checked."""
+
+    path: str
+    source: SourceFile | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    unused_suppressions: list[Suppression] = field(default_factory=list)
+    fixed: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def check_document(doc: Document, settings: Settings) -> list[Finding]:
+    """Resolved findings for a Document (source spans)."""
+    raw: list[Finding] = []
+    for check in checks_for(settings):
+        if not any(selected(r.id, r.category.value, settings.select, settings.ignore) for r in check.rules):
+            continue
+        raw.extend(check.run(doc))
+    return resolve(doc, raw, settings)
+
+
+def check_text(path: str, text: str, settings: Settings, fmt: str | None = None) -> tuple[Document, list[Finding]]:
+    """Build the Document for `text` and check it."""
+    doc = build_document(path, text, fmt)
+    return doc, check_document(doc, settings)
+
+
+def check_source(source: SourceFile, settings: Settings, fmt: str | None = None) -> FileResult:
+    """Check decoded copy; a failing check becomes the file's error, never a crash of the run."""
+    try:
+        doc, findings = check_text(source.path, source.text, settings, fmt)
+    except InputError as e:
+        return FileResult(source.path, source, error=str(e))
+    unused = [s for s in doc.suppressions if not s.used]
+    return FileResult(source.path, source, findings, unused_suppressions=unused)
+
+
+def check_path(path: str, settings: Settings, fmt: str | None = None) -> FileResult:
+    """Read and check one file."""
+    try:
+        source = sourcefile.read(path)
+    except InputError as e:
+        return FileResult(path, error=str(e))
+    return check_source(source, settings, fmt)

@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a run's results to text in one output format."""

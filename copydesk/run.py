@@ -1,0 +1,132 @@
+"""The `copydesk check` run: files → settings → checks → fixes → report → exit code."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from copydesk import config, sourcefile
+from copydesk.config import Settings
+from copydesk.engine import FileResult, check_source
+from copydesk.findings import Severity
+from copydesk.fix import apply_fixes
+from copydesk.paths import expand
+from copydesk.sourcefile import InputError, SourceFile
+
+MAX_FIX_PASSES = 4  # a fix can uncover another slip; stop when nothing changes
+
+
+@dataclass
+class RunOptions:
+    """The command line's choices for one check run."""
+
+    paths: list[str]
+    config_file: Path | None = None
+    overrides: dict[str, object] = field(default_factory=dict)
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    stdin_filename: str | None = None
+    fmt: str | None = None  # force a format (text, markdown, html)
+
+
+class Run:
+    """Settings per file (nearest config, or --config), checking and fixing."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self.explicit = config.load_file(options.config_file) if options.config_file else None
+        self.diffs: list[str] = []
+        self.fixed_stdin: str | None = None
+
+    def settings_for(self, path: str) -> Settings:
+        base = self.explicit
+        if base is None:
+            folder = Path(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
+            base = config.settings_for_config(config.find_config(folder))
+        return _with_overrides(base, self.options.overrides)
+
+    def files(self) -> list[str]:
+        cwd_settings = self.settings_for(os.path.join(os.getcwd(), "x"))
+        return list(expand(self.options.paths, cwd_settings.extensions, cwd_settings.exclude))
+
+    def check_all(self) -> list[FileResult]:
+        return [self.check_one(path) for path in self.files()]
+
+    def check_one(self, path: str) -> FileResult:
+        try:
+            settings = self.settings_for(path)
+            source = self._read(path)
+        except InputError as e:
+            return FileResult(path, error=str(e))
+        name = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
+        result = check_source(SourceFile(name, source.text, source.encoding, source.bom), settings, self.options.fmt)
+        result.path = path if path != "-" else (self.options.stdin_filename or "-")
+        if result.error or not (self.options.fix or self.options.diff):
+            return result
+        return self._fix(path, source, result, settings)
+
+    def _read(self, path: str) -> SourceFile:
+        if path == "-":
+            return sourcefile.decode("-", sys.stdin.buffer.read())
+        return sourcefile.read(path)
+
+    def _fix(self, path: str, source: SourceFile, result: FileResult, settings: Settings) -> FileResult:
+        text, total = source.text, 0
+        current = result
+        for _ in range(MAX_FIX_PASSES):
+            text, applied = apply_fixes(text, current.findings, self.options.unsafe_fixes)
+            if not applied:
+                break
+            total += applied
+            current = check_source(SourceFile(source.path, text, source.encoding, source.bom), settings, self.options.fmt)
+            current.path = result.path
+        if not total:
+            return result
+        if self.options.diff:
+            self.diffs.append(_unified_diff(result.path, source.text, text))
+            result.fixed = 0
+            return result
+        if path == "-":
+            self.fixed_stdin = text
+        else:
+            try:
+                sourcefile.write_atomic(path, source.encode(text))
+            except OSError as e:
+                return FileResult(result.path, source, result.findings, error=f"could not write fixes ({e.strerror or e})")
+        current.fixed = total
+        return current
+
+
+def _with_overrides(settings: Settings, overrides: dict[str, object]) -> Settings:
+    changes = dict(overrides)
+    extra_ignore = changes.pop("extend_ignore", None)
+    if extra_ignore:
+        changes["ignore"] = settings.ignore + tuple(extra_ignore)  # type: ignore[arg-type]
+    lt_changes = changes.pop("languagetool", None)
+    result = settings.with_overrides(**changes)
+    if lt_changes:
+        from dataclasses import replace
+
+        result = replace(result, languagetool=replace(result.languagetool, **lt_changes))  # type: ignore[arg-type]
+    return result
+
+
+def _unified_diff(path: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def exit_code(results: list[FileResult], fail_on: Severity, exit_zero: bool) -> int:
+    """2 when a file could not be checked; 1 for findings at or above `fail_on`; else 0."""
+    if any(r.error for r in results):
+        return 2
+    if exit_zero:
+        return 0
+    worst = max((f.severity.rank for r in results for f in r.findings), default=0)
+    return 1 if worst >= fail_on.rank else 0
