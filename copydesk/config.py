@@ -15,8 +15,8 @@ from typing import Any
 
 from copydesk.findings import Severity
 
-BUILTIN_PACKS = ("core", "entities", "confusions", "ap")
-DEFAULT_PACKS = ("core", "entities", "confusions")
+BUILTIN_PACKS = ("entities", "confusions", "ap")
+DEFAULT_PACKS = ("entities", "confusions")
 LANGUAGES = ("en-US", "en-GB", "en-AU")
 
 

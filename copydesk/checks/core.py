@@ -61,7 +61,7 @@ UNBALANCED = Rule(
     "paragraph opens with a quotation mark again, as news style does for long quotes.",
     bad=(
         BadExample('[["]]We will not give up, he said.'),
-        BadExample("The vote (held on Monday[[]]] was close."),
+        BadExample("The vote held on Monday[[)]] was close."),
         BadExample("The envoy [[(]]who arrived late spoke first."),
         BadExample("[[“]]We will stay, she said.\n\nThe talks went on."),
     ),
@@ -79,7 +79,7 @@ UNBALANCED = Rule(
 ALLOWED_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "no", "yeah", "very", "so", "far", "knock", "chop"})
 
 _DOUBLED_RE = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]*\n?[ \t]*|[ \t]+)(\1)(?![\p{L}\p{N}'’-])", regex.I)
-_REPEATED_RE = regex.compile(r"(,{2,}|;{2,}|(?<![.\w/])\.\.(?![.\w/])|\?{2,}|!{2,})")
+_REPEATED_RE = regex.compile(r"(,{2,}|;{2,}|(?<![.])\.\.(?![.\w/])|\?{2,}|!{2,})")
 _ENUMERATOR_RE = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}

@@ -17,6 +17,7 @@ from copydesk.rule import Rule
 BUILTIN: dict[str, str] = {
     "core": "copydesk.checks.core:CoreCheck",
     "spelling": "copydesk.checks.spelling:SpellingCheck",
+    "rules": "copydesk.checks.rules:RulePackCheck",
 }
 
 
