@@ -24,10 +24,17 @@ DOUBLED_WORD = Rule(
         BadExample("Talks resumed in [[the the]] capital on Monday.", "the"),
         BadExample("[[The the]] minister spoke first.", "The"),
         BadExample("He went [[to\nto]] the border.", "to"),
+        BadExample("Pelosi said [[that that]] she believed him.", "that"),
+        BadExample("The problem [[is is]] cost.", "is"),
+        BadExample("Viewers in the 16-[[to to]]-24 group.", "to"),
+        BadExample("Tips were paid [[on on]] credit cards.", "on"),
     ),
     good=(
         "He had had enough of the talks.",
         "She said that that was the end of it.",
+        "What it is is a start.",
+        "Nobody knew what was going on on the ground.",
+        "Fewer users checked in in March.",
         "The the-word is not a word.",
         "The talks ended. The next round starts in May.",
     ),
@@ -71,14 +78,34 @@ UNBALANCED = Rule(
         "“We came here to talk.\n\n“And we will keep talking,” he said.",
         "The list: 1) bread, 2) milk.",
         "He said the ’90s were different.",
+        "A 40” TV cost less.",
+        "“We came here to talk,\n\nand we will keep talking,” he said.",
+        "The strike (1984 – 85) was bitter.",
     ),
     origin=__name__,
 )
 
-# Doubles that English allows.
-ALLOWED_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "no", "yeah", "very", "so", "far", "knock", "chop"})
+# Doubles that English allows whatever the context.
+ALLOWED_DOUBLES = frozenset({"had", "do", "bye", "no", "yeah", "very", "so", "far", "knock", "chop", "tut", "ha"})
+# "said that that was": a conjunction then a pronoun, after a verb of saying or thinking.
+_THAT_THAT_OK_RE = regex.compile(
+    r"(?<![\p{L}])(?:said|says|say|saying|believe[sd]?|think|thinks|thought|knows?|knew|argued?|argues|claim(?:s|ed)?|"
+    r"not(?:e|es|ed)|add(?:s|ed)?|insist(?:s|ed)?|suggest(?:s|ed)?|show(?:s|ed)?|found|finds?|means?|meant|is|was|so|"
+    r"such|fact|sure|clear|hoped?|feel|felt|agreed?|admit(?:s|ted)?|warn(?:s|ed)?|reali[sz]ed?|ensured?|explain(?:s|ed)?|"
+    r"report(?:s|ed)?|confirm(?:s|ed)?|announced|denied|deny|told|tells?|ruled|decided?|conclude[sd]?|expect(?:s|ed)?|"
+    r"understand|understood|doubt(?:s|ed)?)\s+$",
+    regex.I,
+)
+_PRONOUN_RE = regex.compile(r"\s+(?:I|you|he|she|it|it's|it’s|we|they|there)(?![\p{L}])")
+# "What it is is": the only common sentence where "is is" is right.
+_IS_IS_OK_RE = regex.compile(r"(?<![\p{L}])(?:what|all|whatever)\s+\p{L}+(?:\s+\p{L}+)?\s+$", regex.I)
+# After a doubled particle, the object that makes it a verb's particle plus a preposition.
+_NOUN_PHRASE_RE = regex.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|\p{Lu}|\d)", regex.V1)
 
-_DOUBLED_RE = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)([ \t]*\n?[ \t]*|[ \t]+)(\1)(?![\p{L}\p{N}'’-])", regex.I)
+_DOUBLED_RE = regex.compile(r"(?<![\p{L}\p{N}'’])(\p{L}+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\p{L}\p{N}'’])", regex.I)
+# "checked in in March": a verb's particle followed by the same preposition.
+PARTICLES = frozenset({"in", "on", "up", "out", "off", "over", "down"})
+_PARTICLE_VERB_RE = regex.compile(r"(?<![\p{L}])(?:break|breaking|breaks|broke|broken|call|called|calling|calls|came|cash|cashed|cashes|cashing|check|checked|checking|checks|chip|chipped|chipping|chips|come|comes|coming|cut|cuts|cutting|drop|dropped|dropping|drops|ease|eased|eases|easing|fill|filled|filling|fills|fit|fits|fitted|fitting|gave|get|gets|getting|give|given|gives|giving|go|goes|going|gone|got|hand|handed|handing|hands|held|hold|holding|holds|join|joined|joining|joins|keep|keeping|keeps|kept|let|lets|letting|lock|locked|locking|locks|log|logged|logging|logs|move|moved|moves|moving|paid|pass|passed|passes|passing|pay|paying|pays|phase|phased|phases|phasing|pick|picked|picking|picks|plug|plugged|plugging|plugs|pull|pulled|pulling|pulls|put|puts|putting|ran|run|running|runs|sat|set|sets|setting|show|showed|showing|shown|shows|sign|signed|signing|signs|sit|sits|sitting|stay|stayed|staying|stays|sum|summed|summing|sums|take|taken|takes|taking|took|tune|tuned|tunes|tuning|turn|turned|turning|turns|weigh|weighed|weighing|weighs|went)\s+$", regex.I)
 _REPEATED_RE = regex.compile(r"(,{2,}|;{2,}|(?<![.])\.\.(?![.\w/])|\?{2,}|!{2,})")
 _ENUMERATOR_RE = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
 _PAIRS = {"(": ")", "[": "]"}
@@ -103,9 +130,21 @@ class CoreCheck:
             first, second = m.group(1), m.group(3)
             if first.lower() in ALLOWED_DOUBLES or second[0].isupper():
                 continue  # allowed in English, or a name (Duran Duran)
-            if "\n\n" in m.group(2):
+            if self._allowed_double(doc.prose, m.start(), m.end(), first.lower()):
                 continue
             yield finding(DOUBLED_WORD, m.start(), m.end(), [keep_case(first, first)])
+
+    @staticmethod
+    def _allowed_double(prose: str, start: int, end: int, word: str) -> bool:
+        before = prose[max(0, start - 40) : start]
+        after = prose[end : end + 20]
+        if word == "that":
+            return bool(_THAT_THAT_OK_RE.search(before)) and not _PRONOUN_RE.match(after)
+        if word == "is":
+            return bool(_IS_IS_OK_RE.search(before))
+        if word in PARTICLES:
+            return bool(_PARTICLE_VERB_RE.search(before)) and bool(_NOUN_PHRASE_RE.match(after))
+        return False
 
     def _repeated(self, doc: Document) -> Iterator[Finding]:
         for m in _REPEATED_RE.finditer(doc.prose):
@@ -114,29 +153,31 @@ class CoreCheck:
     def _unbalanced(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
         paragraphs = doc.paragraphs
-        for index, (p_start, p_end) in enumerate(paragraphs):
-            text = prose[p_start:p_end]
-            next_opens = index + 1 < len(paragraphs) and prose[paragraphs[index + 1][0]] in "\"“"
-            yield from self._unbalanced_quotes(text, p_start, next_opens)
-            yield from self._unbalanced_brackets(text, p_start)
+        yield from self._unbalanced_quotes(prose, paragraphs)
+        for p_start, p_end in paragraphs:
+            yield from self._unbalanced_brackets(prose[p_start:p_end], p_start)
 
-    def _unbalanced_quotes(self, text: str, base: int, next_opens: bool) -> Iterator[Finding]:
-        curly_open: list[int] = []
-        stray_close: list[int] = []
-        for i, ch in enumerate(text):
-            if ch == "“":
-                curly_open.append(i)
-            elif ch == "”":
-                if curly_open:
-                    curly_open.pop()
-                else:
-                    stray_close.append(i)
-        straight = [i for i, ch in enumerate(text) if ch == '"']
-        unclosed = curly_open[-1:] + (straight[-1:] if len(straight) % 2 else [])
-        if next_opens:
-            unclosed = []  # a quotation running on into the next paragraph
-        for i in sorted(unclosed + stray_close):
-            yield finding(UNBALANCED, base + i, base + i + 1)
+    def _unbalanced_quotes(self, prose: str, paragraphs: list[tuple[int, int]]) -> Iterator[Finding]:
+        """Quotation marks across the story: a quotation may run over paragraphs, reopened or not."""
+        curly_open: int | None = None
+        straight_open: int | None = None
+        for p_start, p_end in paragraphs:
+            for i in range(p_start, p_end):
+                ch = prose[i]
+                if ch == "“":
+                    curly_open = i if curly_open is None else curly_open
+                elif ch == "”" and not _is_inch_mark(prose, i):
+                    if curly_open is None:
+                        yield finding(UNBALANCED, i, i + 1)
+                    curly_open = None
+                elif ch == '"' and not _is_inch_mark(prose, i):
+                    if straight_open is None or (i == p_start and straight_open < p_start):
+                        straight_open = i  # opens, or reopens a quotation running on
+                    else:
+                        straight_open = None
+        for left_open in (curly_open, straight_open):
+            if left_open is not None:
+                yield finding(UNBALANCED, left_open, left_open + 1)
 
     def _unbalanced_brackets(self, text: str, base: int) -> Iterator[Finding]:
         enumerators = {m.end() - 1 for m in _ENUMERATOR_RE.finditer(text)}
@@ -144,10 +185,15 @@ class CoreCheck:
         for i, ch in enumerate(text):
             if ch in _PAIRS:
                 stack.append((ch, i))
-            elif ch in _CLOSERS and i not in enumerators:
+            elif ch in _CLOSERS:
                 if stack and stack[-1][0] == _CLOSERS[ch]:
                     stack.pop()
-                else:
+                elif i not in enumerators:
                     yield finding(UNBALANCED, base + i, base + i + 1)
         for _, i in stack:
             yield finding(UNBALANCED, base + i, base + i + 1)
+
+
+def _is_inch_mark(text: str, i: int) -> bool:
+    """A quotation mark straight after a figure is an inch mark (a 40" TV)."""
+    return i > 0 and text[i - 1].isdigit()

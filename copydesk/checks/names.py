@@ -24,6 +24,13 @@ _POSSESSIVE_RE = regex.compile(r"['’]s?$")
 _GAP_RE = regex.compile(r"[ \t]+")
 _EDIT = EditDistance(DistanceAlgorithm.DAMERAU_OSA)
 DERIVED_ENDINGS = frozenset({"n", "an", "ian", "ese", "i", "ish"})
+_VARIANT_RE = regex.compile(r"isation|ise|isi|our|tre|ence|yse")
+_VARIANTS = {"isation": "ization", "ise": "ize", "isi": "izi", "our": "or", "tre": "ter", "ence": "ense", "yse": "yze"}
+
+
+def _spelling_key(word: str) -> str:
+    """The word with British spellings made American, so variants compare equal."""
+    return _VARIANT_RE.sub(lambda m: _VARIANTS[m.group()], word)
 
 
 def _bare(word: str) -> str:
@@ -32,6 +39,8 @@ def _bare(word: str) -> str:
 
 def _one_slip(written: str, name_word: str, plural_ok: bool) -> bool:
     """True when `written` is `name_word` with one slip that a reader would call a typo."""
+    if _spelling_key(written) == _spelling_key(name_word):
+        return False  # British or American spelling of the same name (Organisation)
     if written[:1] != name_word[:1] and written[:1].lower() == name_word[:1].lower():
         return False  # a case difference is the capitalization rules' business
     if plural_ok and written in (name_word + "s", name_word + "es"):
@@ -67,6 +76,13 @@ class NearMissNames(Matcher):
                 return False
         return True
 
+    def _runs_on(self, doc: Document, after: int) -> bool:
+        """True when a capitalised word follows on the same line: the span is part of a longer name."""
+        words = doc.words
+        if after >= len(words) or not words[after].text[:1].isupper():
+            return False
+        return bool(_GAP_RE.fullmatch(doc.prose, words[after - 1].end, words[after].start))
+
     def _candidate(self, texts: list[str], name: tuple[str, ...], plural_ok: bool) -> bool:
         mismatched = [i for i, (w, n) in enumerate(zip(texts, name, strict=True)) if w != n]
         if len(mismatched) == 1:
@@ -93,6 +109,8 @@ class NearMissNames(Matcher):
                         continue
                     if not self._joined(doc, first, len(name)):
                         continue
+                    if not plural_ok and self._runs_on(doc, first + len(name)):
+                        continue  # part of a longer proper name (Metropolitan Policy Program)
                     flagged.add((first, index))
                     last = words[first + len(name) - 1]
                     end = last.start + len(texts[-1])
