@@ -35,7 +35,7 @@ DOUBLED_WORD = Rule(
         "What it is is a start.",
         "Nobody knew what was going on on the ground.",
         "Fewer users checked in in March.",
-        "The the-word is not a word.",
+        "It was a so-so year, and bye-bye to it.",
         "The talks ended. The next round starts in May.",
     ),
     origin=__name__,
