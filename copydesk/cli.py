@@ -23,6 +23,12 @@ class OutputFormat(str, Enum):
     full = "full"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    rdjsonl = "rdjsonl"
+    gitlab = "gitlab"
+    junit = "junit"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -71,8 +77,7 @@ def check(
     """Check copy and report findings; with --fix, correct what is safe to correct."""
     from copydesk.config import ConfigError
     from copydesk.findings import Severity
-    from copydesk.report import json as json_report
-    from copydesk.report import text as text_report
+    from copydesk.output import emit, rules_used
     from copydesk.report.model import RunReport
     from copydesk.run import Run, RunOptions, exit_code
 
@@ -94,33 +99,11 @@ def check(
         _fail(str(e))
         return
 
-    report = RunReport(results)
     for result in results:
         if result.error:
             typer.echo(f"copydesk: {result.path}: {result.error}", err=True)
-    if output_format is OutputFormat.json:
-        rendered = json_report.render(report)
-    else:
-        use_color = color if color is not None else (output is None and sys.stdout.isatty())
-        rendered = text_report.render(
-            report, concise=output_format is OutputFormat.concise, color=use_color, statistics=statistics
-        )
-        if use_color:
-            from rich.console import Console
-
-            if run.diffs:
-                typer.echo("".join(run.diffs), nl=False)
-            Console(highlight=False, soft_wrap=True).print(rendered, end="")
-            raise typer.Exit(exit_code(results, threshold, exit_zero))
-    if run.diffs:
-        typer.echo("".join(run.diffs), nl=False)
-    if run.fixed_stdin is not None:
-        sys.stdout.write(run.fixed_stdin)
-        sys.stderr.write(rendered)
-    elif output:
-        output.write_text(rendered, encoding="utf-8")
-    else:
-        sys.stdout.write(rendered)
+    report = RunReport(results, rules_used(run, results))
+    emit(report, run, output_format.value, output, color, statistics)
     raise typer.Exit(exit_code(results, threshold, exit_zero))
 
 

@@ -42,6 +42,12 @@ def failures(rule: Rule, base: Settings) -> list[str]:
             continue
         if example.fix is not None and (mine[0].suggestions[:1] != (example.fix,)):
             problems.append(f"bad example {example.text!r}: expected fix {example.fix!r}, got {list(mine[0].suggestions)}")
+            continue
+        if example.fix is not None:
+            fixed = text[:start] + example.fix + text[end:]
+            _, again = check_text("example.txt", fixed, settings)
+            if any(f.rule == rule.id for f in again):
+                problems.append(f"bad example {example.text!r}: still flagged after the fix: {fixed!r}")
     for good in rule.good:
         _, found = check_text("example.txt", good, settings)
         mine = [f for f in found if f.rule == rule.id]

@@ -169,3 +169,45 @@ def load_pack(path: Path) -> tuple[PackRule, ...]:
 def builtin_pack_path(name: str) -> Path:
     """The file of a pack shipped with copydesk."""
     return Path(str(resources.files("copydesk") / "rules" / f"{name}.yaml"))
+
+
+def _corrections(rules: tuple[PackRule, ...] | list[PackRule]) -> list[tuple[str, str, str]]:
+    """Every (wrong, right, rule id) a pack states unconditionally: substitution swaps."""
+    return [(str(k), str(v), r.rule.id) for r in rules if r.kind == "substitution" for k, v in r.data["swap"].items()]
+
+
+def _contextual(rules: tuple[PackRule, ...] | list[PackRule]) -> list[tuple[str, str, str]]:
+    """Corrections that apply only in context: confusions and pattern maps."""
+    pairs: list[tuple[str, str, str]] = []
+    for r in rules:
+        if r.kind == "confusion":
+            words = r.data["word"] if isinstance(r.data["word"], list) else [r.data["word"]]
+            pairs += [(w, r.data["suggest"], r.rule.id) for w in words]
+        elif r.kind == "pattern" and r.data.get("map"):
+            pairs += [(str(k), str(v), r.rule.id) for k, v in r.data["map"].items()]
+    return pairs
+
+
+def lint(rules: tuple[PackRule, ...] | list[PackRule]) -> list[str]:
+    """Problems in rule data (as codespell lints its dictionaries).
+
+    Any word that corrects to itself; and among substitutions, which apply everywhere, the
+    same word corrected two ways or A → B → A loops. Context rules may pair both ways
+    (then/than) because their contexts differ; the example tests check those.
+    """
+    problems = [
+        f"{rule_id}: {wrong!r} corrects to itself"
+        for wrong, right, rule_id in _corrections(rules) + _contextual(rules)
+        if wrong == right
+    ]
+    swaps: dict[str, tuple[str, str]] = {}
+    for wrong, right, rule_id in _corrections(rules):
+        key = wrong.lower()
+        if key in swaps and swaps[key][0] != right:
+            problems.append(f"{rule_id}: {wrong!r} → {right!r} disagrees with {swaps[key][1]} (→ {swaps[key][0]!r})")
+        swaps.setdefault(key, (right, rule_id))
+    for wrong, (right, rule_id) in swaps.items():
+        back = swaps.get(right.lower())
+        if back and back[0].lower() == wrong and wrong != right.lower():
+            problems.append(f"{rule_id}: {wrong!r} → {right!r} and {back[1]}: {right!r} → {back[0]!r} undo each other")
+    return problems

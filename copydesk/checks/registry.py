@@ -1,11 +1,14 @@
 """The checks copydesk runs, built once per Settings; newsrooms add theirs by entry point.
 
 A plug-in registers a factory `(Settings) -> Check` in the `copydesk.checks` entry point group.
+Built-in checks say which rule ids and categories they can produce, so a run narrowed with
+`--select` never loads a check (and its word lists) that could not report anything.
 """
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
 
@@ -13,11 +16,36 @@ from copydesk.checks.base import Check, CheckFactory
 from copydesk.config import Settings
 from copydesk.rule import Rule
 
-# name -> "module:factory"; imported only when used, so `copydesk --help` stays fast.
-BUILTIN: dict[str, str] = {
-    "core": "copydesk.checks.core:CoreCheck",
-    "spelling": "copydesk.checks.spelling:SpellingCheck",
-    "rules": "copydesk.checks.rules:RulePackCheck",
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """Where a built-in check lives ("module:factory") and what it can report."""
+
+    target: str
+    prefixes: tuple[str, ...]
+    categories: tuple[str, ...]
+
+    def could_report(self, settings: Settings) -> bool:
+        """False only when `--select` rules out every rule this check can produce."""
+        if not settings.select:
+            return True
+        for pattern in settings.select:
+            if pattern == "ALL" or pattern in self.categories:
+                return True
+            if any(pattern.startswith(prefix) or prefix.startswith(pattern) for prefix in self.prefixes):
+                return True
+        return False
+
+
+# Imported only when used, so `copydesk --help` stays fast.
+BUILTIN: dict[str, CheckSpec] = {
+    "core": CheckSpec("copydesk.checks.core:CoreCheck", ("core.",), ("realword", "punctuation")),
+    "spelling": CheckSpec("copydesk.checks.spelling:SpellingCheck", ("spelling.",), ("nonword", "style")),
+    "rules": CheckSpec(
+        "copydesk.checks.rules:RulePackCheck",
+        ("entities.", "confusions.", "ap.", "house.", ""),
+        ("realword", "entity", "grammar", "style", "punctuation", "consistency", "news", "nonword"),
+    ),
 }
 
 
@@ -27,20 +55,12 @@ def _load(target: str) -> CheckFactory:
     return factory
 
 
-def factories() -> dict[str, CheckFactory]:
-    """Every check factory: the built-in ones, then plug-ins."""
-    found = {name: _load(target) for name, target in BUILTIN.items()}
-    for ep in entry_points(group="copydesk.checks"):
-        found[ep.name] = ep.load()
-    return found
-
-
 @lru_cache(maxsize=32)
-def checks_for(settings: Settings, names: tuple[str, ...] | None = None) -> tuple[Check, ...]:
-    """The checks for these settings (all, or the named ones), built once and reused."""
-    available = factories()
-    chosen = names if names is not None else tuple(available)
-    return tuple(available[name](settings) for name in chosen)
+def checks_for(settings: Settings) -> tuple[Check, ...]:
+    """The checks that could report something under these settings, built once and reused."""
+    checks = [_load(spec.target)(settings) for spec in BUILTIN.values() if spec.could_report(settings)]
+    checks += [ep.load()(settings) for ep in entry_points(group="copydesk.checks")]
+    return tuple(checks)
 
 
 def all_rules(settings: Settings) -> list[Rule]:

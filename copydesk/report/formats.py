@@ -30,4 +30,6 @@ FORMATS: dict[str, Renderer] = {
     "rdjsonl": _lazy("rdjsonl"),
     "gitlab": _lazy("gitlab"),
     "junit": _lazy("junit"),
+    "html": _lazy("html"),
+    "json": _lazy("json"),
 }

@@ -24,7 +24,7 @@ def build_report(monkeypatch: pytest.MonkeyPatch) -> Iterator[BuildReport]:
     Runs the real engine (core checks only, so other checks cannot add findings) on each text and
     fills `rules` the way the CLI does: every rule that produced a finding.
     """
-    monkeypatch.setattr(registry, "BUILTIN", {"core": "copydesk.checks.core:CoreCheck"})
+    monkeypatch.setattr(registry, "BUILTIN", {"core": registry.BUILTIN["core"]})
     monkeypatch.setattr(registry, "entry_points", lambda group: ())
 
     def build(

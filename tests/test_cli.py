@@ -1,0 +1,163 @@
+"""The real `copydesk` command: exit codes, bad input, fixes, formats, config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_helpers import run_cli
+
+CORE = ("--select", "core")
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8", newline="")
+    return path
+
+
+def test_version_and_help_start() -> None:
+    assert run_cli("--version").out.strip().startswith("copydesk ")
+    assert "check" in run_cli("--help").out
+
+
+def test_clean_file_exits_zero(tmp_path: Path) -> None:
+    f = write(tmp_path / "clean.txt", "The talks resumed on Monday.\n")
+    result = run_cli("check", *CORE, str(f))
+    assert result.code == 0, result.out + result.err
+    assert "no findings" in result.out
+
+
+def test_findings_exit_one_with_full_report(tmp_path: Path) -> None:
+    f = write(tmp_path / "story.txt", "Talks resumed in the the capital.\n")
+    result = run_cli("check", *CORE, str(f))
+    assert result.code == 1
+    assert f"{f}:1:18: error [core.doubled-word]" in result.out
+    assert "    1 | Talks resumed in the the capital." in result.out
+    assert "      |                  ^^^^^^^ → the" in result.out
+
+
+def test_json_report_matches_the_scorer_schema(tmp_path: Path) -> None:
+    f = write(tmp_path / "story.txt", "Line one.\nTalks in the the capital.\n")
+    data = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
+    assert data["version"] == 1
+    assert data["summary"] == {"files": 1, "findings": 1, "errors": 0}
+    (finding,) = data["files"][0]["findings"]
+    assert finding | {"message": ""} == {
+        "rule": "core.doubled-word", "category": "realword", "severity": "error",
+        "start": 19, "end": 26, "line": 2, "column": 10, "end_line": 2, "end_column": 17,
+        "message": "", "suggestions": ["the"], "fix": "safe", "matched": "the the",
+    }
+
+
+def test_not_utf8_binary_and_missing_are_one_line_errors_and_others_still_checked(tmp_path: Path) -> None:
+    latin = write(tmp_path / "latin1.txt", "caf\xe9 the the".encode("latin-1"))
+    binary = write(tmp_path / "blob.txt", b"abc\x00def")
+    good = write(tmp_path / "good.txt", "We met in the the hall.\n")
+    missing = tmp_path / "missing.txt"
+    result = run_cli("check", *CORE, "--output-format", "json", str(latin), str(binary), str(missing), str(good))
+    assert result.code == 2
+    errors = result.err.strip().splitlines()
+    assert errors == [
+        f"copydesk: {latin}: not UTF-8 text (invalid byte 0xe9 at byte 3)",
+        f"copydesk: {binary}: binary file (contains NUL bytes)",
+        f"copydesk: {missing}: no such file",
+    ]
+    files = result.json()["files"]
+    assert [f.get("error") for f in files[:3]] == [
+        "not UTF-8 text (invalid byte 0xe9 at byte 3)", "binary file (contains NUL bytes)", "no such file",
+    ]
+    assert files[3]["findings"][0]["rule"] == "core.doubled-word"
+
+
+def test_empty_file_has_no_findings(tmp_path: Path) -> None:
+    f = write(tmp_path / "empty.md", "")
+    assert run_cli("check", *CORE, str(f)).code == 0
+
+
+def test_crlf_bom_and_emoji_spans_are_exact_and_fix_keeps_them(tmp_path: Path) -> None:
+    raw = "\ufeffFirst line 👍.\r\nWe saw the the 🐟 cat,, there.\r\n"
+    f = write(tmp_path / "crlf.txt", raw.encode("utf-8"))
+    data = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
+    text = raw[1:]  # BOM removed; offsets count code points
+    spans = [(x["start"], x["end"], x["line"], x["column"]) for x in data["files"][0]["findings"]]
+    assert [text[s:e] for s, e, _, _ in spans] == ["the the", ",,"]
+    assert spans[0][2:] == (2, 8)
+    fixed = run_cli("check", *CORE, "--fix", str(f))
+    assert fixed.code == 0, fixed.out
+    assert f.read_bytes() == "\ufeffFirst line 👍.\r\nWe saw the 🐟 cat, there.\r\n".encode()
+    again = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
+    assert [x for x in again["files"][0]["findings"] if x["fix"] == "safe"] == []
+
+
+def test_diff_shows_fixes_and_writes_nothing(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.txt", "We saw the the cat.\n")
+    result = run_cli("check", *CORE, "--diff", str(f))
+    assert "-We saw the the cat.\n+We saw the cat.\n" in result.out
+    assert f.read_text() == "We saw the the cat.\n"
+
+
+def test_fix_never_touches_a_file_that_could_not_be_read(tmp_path: Path) -> None:
+    data = "the the caf\xe9".encode("latin-1")
+    f = write(tmp_path / "bad.txt", data)
+    assert run_cli("check", *CORE, "--fix", str(f)).code == 2
+    assert f.read_bytes() == data
+
+
+def test_stdin_is_checked_with_its_given_name() -> None:
+    result = run_cli("check", *CORE, "--output-format", "json", "--stdin-filename", "story.md", "-", stdin="A a a b.\n")
+    files = result.json()["files"]
+    assert files[0]["path"] == "story.md"
+    assert files[0]["findings"][0]["matched"] == "A a"
+
+
+def test_directories_are_walked_skipping_hidden_and_other_extensions(tmp_path: Path) -> None:
+    (tmp_path / "desk" / ".git").mkdir(parents=True)
+    write(tmp_path / "desk" / "a.md", "One one.\n")
+    write(tmp_path / "desk" / "b.html", "<p>Two two.</p>")
+    write(tmp_path / "desk" / "c.py", "x = 'the the'\n")
+    write(tmp_path / "desk" / ".git" / "d.txt", "the the\n")
+    data = run_cli("check", *CORE, "--output-format", "json", str(tmp_path / "desk")).json()
+    assert sorted(Path(f["path"]).name for f in data["files"]) == ["a.md", "b.html"]
+
+
+def test_fail_on_and_exit_zero(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.txt", "He left,, then.\n")  # a warning only
+    assert run_cli("check", *CORE, str(f)).code == 1
+    assert run_cli("check", *CORE, "--fail-on", "error", str(f)).code == 0
+    assert run_cli("check", *CORE, "--exit-zero", str(f)).code == 0
+
+
+def test_config_is_found_walking_up_and_bad_keys_exit_two(tmp_path: Path) -> None:
+    (tmp_path / "desk" / "world").mkdir(parents=True)
+    write(tmp_path / "desk" / "pyproject.toml", '[tool.copydesk]\nignore = ["core.doubled-word"]\n')
+    f = write(tmp_path / "desk" / "world" / "s.txt", "We saw the the cat.\n")
+    assert run_cli("check", "--select", "core", str(f)).code == 0
+    write(tmp_path / "desk" / "pyproject.toml", '[tool.copydesk]\nfail-onn = "error"\n')
+    result = run_cli("check", str(f))
+    assert result.code == 2
+    assert result.err.strip() == f"copydesk: {tmp_path / 'desk' / 'pyproject.toml'} [tool.copydesk]: unknown key 'fail-onn' in [tool.copydesk]"
+
+
+def test_markdown_suppression_comment_silences_next_block(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.md", "<!-- copydesk: ignore core.doubled-word -->\nThe the cat.\n\nThe the dog.\n")
+    data = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
+    assert [x["line"] for x in data["files"][0]["findings"]] == [4]
+
+
+def test_rules_lists_and_documents_rules() -> None:
+    listing = run_cli("rules")
+    assert listing.code == 0
+    assert "core.doubled-word" in listing.out and "entities.near-miss" in listing.out
+    doc = run_cli("rules", "core.doubled-word")
+    assert "Why" in doc.out and "✗ Talks resumed in [[the the]] capital on Monday.  →  the" in doc.out
+    assert run_cli("rules", "no.such-rule").code == 2
+
+
+def test_sarif_output_to_file(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.txt", "We saw the the cat.\n")
+    out = tmp_path / "report.sarif"
+    assert run_cli("check", *CORE, "--output-format", "sarif", "-o", str(out), str(f)).code == 1
+    assert json.loads(out.read_text())["runs"][0]["results"][0]["ruleId"] == "core.doubled-word"

@@ -1,0 +1,70 @@
+"""Document: prose offsets map back to source offsets; words, sentences, quotations."""
+
+from __future__ import annotations
+
+from copydesk.document import Document
+from copydesk.formats import build_document
+
+
+def test_plain_document_maps_offsets_one_to_one() -> None:
+    doc = Document.plain("a.txt", "Hello 👍 world")
+    assert doc.source_span(8, 13) == (8, 13)
+    assert doc.is_verbatim(8, 13)
+
+
+def test_words_keep_apostrophes_hyphens_and_initialisms() -> None:
+    doc = Document.plain("a.txt", "Korea’s envoy Kim Jong-un met U.S. officials; they're anti-North.")
+    assert [t.text for t in doc.words] == [
+        "Korea’s", "envoy", "Kim", "Jong-un", "met", "U.S.", "officials", "they're", "anti-North",
+    ]
+
+
+def test_sentences_skip_title_abbreviations_and_end_at_paragraphs() -> None:
+    text = "Gov. Smith met Dr. Lee on Dec. 11. They talked.\n\nHeadline without a stop\n\nNext one."
+    doc = Document.plain("a.txt", text)
+    assert [text[s:e] for s, e in doc.sentences] == [
+        "Gov. Smith met Dr. Lee on Dec. 11.",
+        "They talked.",
+        "Headline without a stop",
+        "Next one.",
+    ]
+
+
+def test_quotations_straight_curly_and_running_to_paragraph_end() -> None:
+    text = 'He said "go now" and “we ‘will’ stay”.\n\n“Unclosed quote runs on'
+    doc = Document.plain("a.txt", text)
+    assert [text[s:e] for s, e in doc.quotations] == ['"go now"', "“we ‘will’ stay”", "“Unclosed quote runs on"]
+    assert doc.in_quotation(text.index("will"), text.index("will") + 4)
+    assert not doc.in_quotation(0, 2)
+
+
+def test_markdown_skips_code_urls_front_matter_and_maps_back() -> None:
+    source = "---\ntitle: the the\n---\n# Big *news*\n\nSee `the the` at <http://x.org> and [the link](http://y.org).\n"
+    doc = build_document("a.md", source)
+    assert "title" not in doc.prose and "http" not in doc.prose and "the the" not in doc.prose
+    start = doc.prose.index("link")
+    s, e = doc.source_span(start, start + 4)
+    assert source[s:e] == "link"
+    assert doc.region_kind(doc.prose.index("Big")) == "heading"
+
+
+def test_markdown_entity_maps_to_whole_entity_and_is_not_verbatim() -> None:
+    source = "Tom &amp; Jerry"
+    doc = build_document("a.md", source)
+    assert doc.prose.startswith("Tom & Jerry")
+    i = doc.prose.index("&")
+    assert doc.source_span(i, i + 1) == (4, 9)
+    assert not doc.is_verbatim(i, i + 1)
+
+
+def test_html_skips_script_style_code_and_reads_alt_text() -> None:
+    source = (
+        "<html><head><style>p{}</style></head><body><script>var the the;</script>"
+        '<p>Cats <code>x</code> sit.</p><img alt="A quiet harbour" src="a.png"></body></html>'
+    )
+    doc = build_document("a.html", source)
+    assert "var" not in doc.prose and "p{}" not in doc.prose
+    assert "A quiet harbour" in doc.prose
+    i = doc.prose.index("harbour")
+    s, e = doc.source_span(i, i + 7)
+    assert source[s:e] == "harbour"
