@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -73,6 +74,9 @@ def check(
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file, not the nearest one.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name (and format) for text read from stdin.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the terminal report.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Check files in this many processes (default: all cores).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings here.")] = None,
 ) -> None:
     """Check copy and report findings; with --fix, correct what is safe to correct."""
     from copydesk.config import ConfigError
@@ -90,7 +94,7 @@ def check(
         run = Run(
             RunOptions(
                 paths, config_file, overrides, fix=fix or unsafe_fixes, unsafe_fixes=unsafe_fixes, diff=diff,
-                stdin_filename=stdin_filename,
+                stdin_filename=stdin_filename, jobs=jobs or os.cpu_count() or 1,
             )
         )
         results = run.check_all()
@@ -99,11 +103,28 @@ def check(
         _fail(str(e))
         return
 
+    if write_baseline:
+        from copydesk import baseline as baselines
+
+        count = baselines.write(results, write_baseline)
+        typer.echo(f"copydesk: recorded {count} findings in {write_baseline}", err=True)
+        raise typer.Exit(2 if any(r.error for r in results) else 0)
+    notes = []
+    if baseline:
+        from copydesk import baseline as baselines
+        from copydesk.sourcefile import InputError
+
+        try:
+            dropped = baselines.apply(results, baseline, baselines.load(baseline))
+        except InputError as e:
+            _fail(str(e))
+            return
+        notes.append(f"{dropped} findings already in the baseline {baseline} were left out.")
     for result in results:
         if result.error:
             typer.echo(f"copydesk: {result.path}: {result.error}", err=True)
-    report = RunReport(results, rules_used(run, results))
-    emit(report, run, output_format.value, output, color, statistics)
+    report = RunReport(results, rules_used(run, results), notes)
+    emit(report, output_format.value, output, color, statistics)
     raise typer.Exit(exit_code(results, threshold, exit_zero))
 
 

@@ -26,7 +26,8 @@ class FileResult:
     error: str | None = None
     unused_suppressions: list[Suppression] = field(default_factory=list)
     fixed: int = 0
-    notes: list[str] = field(default_factory=list)
+    diff: str = ""  # with --diff: the unified diff of the fixes
+    fixed_text: str | None = None  # with --fix on stdin: the fixed copy
 
 
 def check_document(doc: Document, settings: Settings) -> list[Finding]:

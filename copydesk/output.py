@@ -38,20 +38,22 @@ def render(report: RunReport, fmt: str, *, color: bool, statistics: bool) -> str
     return FORMATS[fmt](report)
 
 
-def emit(report: RunReport, run: Run, fmt: str, output: Path | None, color: bool | None, statistics: bool) -> None:
+def emit(report: RunReport, fmt: str, output: Path | None, color: bool | None, statistics: bool) -> None:
     """Print diffs and the report; with --fix on stdin, the fixed text goes to stdout instead."""
+    fixed_stdin = next((r.fixed_text for r in report.results if r.fixed_text is not None), None)
     use_color = color if color is not None else (output is None and fmt == "full" and sys.stdout.isatty())
     rendered = render(report, fmt, color=use_color and fmt in ("full", "concise"), statistics=statistics)
-    if run.diffs:
-        sys.stdout.write("".join(run.diffs))
+    diffs = "".join(r.diff for r in report.results)
+    if diffs:
+        sys.stdout.write(diffs)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from copydesk.report import github
 
         github.write_step_summary(report, os.environ["GITHUB_STEP_SUMMARY"])
     if output is not None:
         output.write_text(rendered, encoding="utf-8")
-    elif run.fixed_stdin is not None:
-        sys.stdout.write(run.fixed_stdin)
+    elif fixed_stdin is not None:
+        sys.stdout.write(fixed_stdin)
         sys.stderr.write(rendered)
     elif use_color and fmt in ("full", "concise"):
         from rich.console import Console

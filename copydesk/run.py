@@ -17,6 +17,19 @@ from copydesk.paths import expand
 from copydesk.sourcefile import InputError, SourceFile
 
 MAX_FIX_PASSES = 4  # a fix can uncover another slip; stop when nothing changes
+MIN_FILES_PER_JOB = 4  # below this, starting a process costs more than it saves
+
+_worker_run: Run | None = None
+
+
+def _start_worker(options: RunOptions) -> None:
+    global _worker_run
+    _worker_run = Run(options)
+
+
+def _check_in_worker(path: str) -> FileResult:
+    assert _worker_run is not None
+    return _worker_run.check_one(path)
 
 
 @dataclass
@@ -31,6 +44,7 @@ class RunOptions:
     diff: bool = False
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format (text, markdown, html)
+    jobs: int = 1
 
 
 class Run:
@@ -39,22 +53,33 @@ class Run:
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self.explicit = config.load_file(options.config_file) if options.config_file else None
-        self.diffs: list[str] = []
-        self.fixed_stdin: str | None = None
+        self._overridden: dict[int, tuple[Settings, Settings]] = {}
 
     def settings_for(self, path: str) -> Settings:
         base = self.explicit
         if base is None:
             folder = Path(os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path)))
             base = config.settings_for_config(config.find_config(folder))
-        return _with_overrides(base, self.options.overrides)
+        if id(base) not in self._overridden:  # one Settings per config file, so checks are built once
+            self._overridden[id(base)] = (base, _with_overrides(base, self.options.overrides))
+        return self._overridden[id(base)][1]
 
     def files(self) -> list[str]:
         cwd_settings = self.settings_for(os.path.join(os.getcwd(), "x"))
         return list(expand(self.options.paths, cwd_settings.extensions, cwd_settings.exclude))
 
     def check_all(self) -> list[FileResult]:
-        return [self.check_one(path) for path in self.files()]
+        """Check every file, in parallel processes when there are enough files to pay for them."""
+        files = self.files()
+        jobs = min(self.options.jobs, len(files) // MIN_FILES_PER_JOB)
+        if jobs < 2 or "-" in files:
+            return [self.check_one(path) for path in files]
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(files) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
+            return list(pool.map(_check_in_worker, files, chunksize=chunk))
+
 
     def check_one(self, path: str) -> FileResult:
         try:
@@ -87,11 +112,10 @@ class Run:
         if not total:
             return result
         if self.options.diff:
-            self.diffs.append(_unified_diff(result.path, source.text, text))
-            result.fixed = 0
+            result.diff = _unified_diff(result.path, source.text, text)
             return result
         if path == "-":
-            self.fixed_stdin = text
+            current.fixed_text = text
         else:
             try:
                 sourcefile.write_atomic(path, source.encode(text))

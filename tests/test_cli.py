@@ -161,3 +161,15 @@ def test_sarif_output_to_file(tmp_path: Path) -> None:
     out = tmp_path / "report.sarif"
     assert run_cli("check", *CORE, "--output-format", "sarif", "-o", str(out), str(f)).code == 1
     assert json.loads(out.read_text())["runs"][0]["results"][0]["ruleId"] == "core.doubled-word"
+
+
+def test_baseline_survives_an_inserted_paragraph_and_catches_a_new_slip(tmp_path: Path) -> None:
+    story = write(tmp_path / "story.md", "Talks resumed in the the capital.\n\nPrices rose,, again.\n")
+    base = tmp_path / "baseline.json"
+    assert run_cli("check", *CORE, "--write-baseline", str(base), str(story)).code == 0
+    write(story, "A new first paragraph.\n\nTalks resumed in the the capital.\n\nPrices rose,, again.\n")
+    assert run_cli("check", *CORE, "--baseline", str(base), str(story)).code == 0
+    write(story, "A new first paragraph with a a slip.\n\nTalks resumed in the the capital.\n\nPrices rose,, again.\n")
+    result = run_cli("check", *CORE, "--baseline", str(base), "--output-format", "json", str(story))
+    assert result.code == 1
+    assert [f["matched"] for f in result.json()["files"][0]["findings"]] == ["a a"]

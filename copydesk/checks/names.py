@@ -66,7 +66,8 @@ class NearMissNames(Matcher):
         self.by_word: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for index, (words, _) in enumerate(self.names):
             for position, word in enumerate(words):
-                self.by_word[word].append((index, position))
+                if word[:1].isupper():  # a near miss keeps at least one capitalised word intact
+                    self.by_word[word].append((index, position))
 
     def _joined(self, doc: Document, first: int, count: int) -> bool:
         """True when `count` tokens from `first` are separated only by spaces (one phrase)."""
@@ -95,9 +96,11 @@ class NearMissNames(Matcher):
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
         words = doc.words
-        bare = [_bare(t.text) for t in words]
+        bare = [_bare(t.text) if t.text[:1].isupper() else t.text for t in words]
         flagged: set[tuple[int, int]] = set()
         for i, word in enumerate(bare):
+            if not word[:1].isupper():
+                continue
             for index, position in self.by_word.get(word, ()):
                 name, plural_ok = self.names[index]
                 # The name may start where the word's position says, or one off if two words swapped.

@@ -55,11 +55,17 @@ def _load(target: str) -> CheckFactory:
     return factory
 
 
+@lru_cache(maxsize=1)
+def _plugins() -> tuple[CheckFactory, ...]:
+    """Check factories that installed packages register in the `copydesk.checks` group."""
+    return tuple(ep.load() for ep in entry_points(group="copydesk.checks"))
+
+
 @lru_cache(maxsize=32)
 def checks_for(settings: Settings) -> tuple[Check, ...]:
     """The checks that could report something under these settings, built once and reused."""
     checks = [_load(spec.target)(settings) for spec in BUILTIN.values() if spec.could_report(settings)]
-    checks += [ep.load()(settings) for ep in entry_points(group="copydesk.checks")]
+    checks += [factory(settings) for factory in _plugins()]
     return tuple(checks)
 
 

@@ -25,7 +25,7 @@ def build_report(monkeypatch: pytest.MonkeyPatch) -> Iterator[BuildReport]:
     fills `rules` the way the CLI does: every rule that produced a finding.
     """
     monkeypatch.setattr(registry, "BUILTIN", {"core": registry.BUILTIN["core"]})
-    monkeypatch.setattr(registry, "entry_points", lambda group: ())
+    monkeypatch.setattr(registry, "_plugins", lambda: ())
 
     def build(
         *files: tuple[str, str], errors: dict[str, str] | None = None, with_rules: bool = True, **settings: Any
