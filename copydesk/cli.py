@@ -75,6 +75,9 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name (and format) for text read from stdin.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the terminal report.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Check files in this many processes (default: all cores).")] = None,
+    languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Use LanguageTool (default: on).")] = None,
+    languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use this LanguageTool server.")] = None,
+    require_languagetool: Annotated[bool, typer.Option("--require-languagetool", help="Exit 2 when LanguageTool cannot be used.")] = False,
     baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline.")] = None,
     write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings here.")] = None,
 ) -> None:
@@ -90,6 +93,15 @@ def check(
         overrides["select"] = tuple(select)
     if ignore:
         overrides["extend_ignore"] = tuple(ignore)
+    lt_changes: dict[str, object] = {}
+    if languagetool is not None:
+        lt_changes["enabled"] = languagetool
+    if languagetool_url:
+        lt_changes["url"] = languagetool_url
+    if require_languagetool:
+        lt_changes["required"] = True
+    if lt_changes:
+        overrides["languagetool"] = lt_changes
     try:
         run = Run(
             RunOptions(
@@ -124,8 +136,12 @@ def check(
         if result.error:
             typer.echo(f"copydesk: {result.path}: {result.error}", err=True)
     report = RunReport(results, rules_used(run, results), notes)
+    unavailable = list(dict.fromkeys(note for r in results for note in r.notes))
+    for note in unavailable:
+        typer.echo(f"copydesk: {note}", err=True)
+    required = run.settings_for(str(Path.cwd() / "x")).languagetool.required
     emit(report, output_format.value, output, color, statistics)
-    raise typer.Exit(exit_code(results, threshold, exit_zero))
+    raise typer.Exit(2 if unavailable and required else exit_code(results, threshold, exit_zero))
 
 
 @app.command()
@@ -145,6 +161,51 @@ def rules(
         return
     typer.echo(text, nl=False)
     raise typer.Exit(code)
+
+
+languagetool_app = typer.Typer(help="Install and run the LanguageTool server copydesk uses.", no_args_is_help=True)
+app.add_typer(languagetool_app, name="languagetool")
+
+
+def _lt_result(result: tuple[int, str]) -> None:
+    code, message = result
+    typer.echo(message, err=code != 0)
+    raise typer.Exit(code)
+
+
+@languagetool_app.command("install")
+def languagetool_install() -> None:
+    """Build LanguageTool from Maven Central (needs Java 17 and Maven); once per machine."""
+    from copydesk.languagetool.commands import cmd_install
+
+    _lt_result(cmd_install())
+
+
+@languagetool_app.command("start")
+def languagetool_start(
+    port: Annotated[Optional[int], typer.Option("--port", help="Port on 127.0.0.1 (default: a free one).")] = None,
+    idle_timeout: Annotated[float, typer.Option("--idle-timeout", help="Stop after this many idle seconds.")] = 1800,
+) -> None:
+    """Start the shared background server (installs first if needed)."""
+    from copydesk.languagetool.commands import cmd_start
+
+    _lt_result(cmd_start(port, idle_timeout))
+
+
+@languagetool_app.command("stop")
+def languagetool_stop() -> None:
+    """Stop the background server."""
+    from copydesk.languagetool.commands import cmd_stop
+
+    _lt_result(cmd_stop())
+
+
+@languagetool_app.command("status")
+def languagetool_status() -> None:
+    """Say whether the background server is running, and where."""
+    from copydesk.languagetool.commands import cmd_status
+
+    _lt_result(cmd_status())
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from copydesk import sourcefile
+from copydesk.checks.base import CheckUnavailable
 from copydesk.checks.registry import checks_for
 from copydesk.config import Settings
 from copydesk.directives import Suppression
@@ -28,32 +29,40 @@ class FileResult:
     fixed: int = 0
     diff: str = ""  # with --diff: the unified diff of the fixes
     fixed_text: str | None = None  # with --fix on stdin: the fixed copy
+    notes: list[str] = field(default_factory=list)  # e.g. a service that was down
 
 
-def check_document(doc: Document, settings: Settings) -> list[Finding]:
-    """Resolved findings for a Document (source spans)."""
+def check_document(doc: Document, settings: Settings, notes: list[str] | None = None) -> list[Finding]:
+    """Resolved findings for a Document (source spans); a check that cannot run adds a note."""
     raw: list[Finding] = []
     for check in checks_for(settings):
         if not any(selected(r.id, r.category.value, settings.select, settings.ignore) for r in check.rules):
             continue
-        raw.extend(check.run(doc))
+        try:
+            raw.extend(check.run(doc))
+        except CheckUnavailable as e:
+            if notes is not None:
+                notes.append(str(e))
     return resolve(doc, raw, settings)
 
 
-def check_text(path: str, text: str, settings: Settings, fmt: str | None = None) -> tuple[Document, list[Finding]]:
+def check_text(
+    path: str, text: str, settings: Settings, fmt: str | None = None, notes: list[str] | None = None
+) -> tuple[Document, list[Finding]]:
     """Build the Document for `text` and check it."""
     doc = build_document(path, text, fmt)
-    return doc, check_document(doc, settings)
+    return doc, check_document(doc, settings, notes)
 
 
 def check_source(source: SourceFile, settings: Settings, fmt: str | None = None) -> FileResult:
     """Check decoded copy; a failing check becomes the file's error, never a crash of the run."""
+    notes: list[str] = []
     try:
-        doc, findings = check_text(source.path, source.text, settings, fmt)
+        doc, findings = check_text(source.path, source.text, settings, fmt, notes)
     except InputError as e:
         return FileResult(source.path, source, error=str(e))
     unused = [s for s in doc.suppressions if not s.used]
-    return FileResult(source.path, source, findings, unused_suppressions=unused)
+    return FileResult(source.path, source, findings, unused_suppressions=unused, notes=notes)
 
 
 def check_path(path: str, settings: Settings, fmt: str | None = None) -> FileResult:

@@ -11,6 +11,10 @@ from copydesk.findings import Applicability, Finding, applicability_for
 from copydesk.rule import Rule
 
 
+class CheckUnavailable(Exception):
+    """A check that cannot run now (a service is down); the message is one line for stderr."""
+
+
 class Check(Protocol):
     """A check knows its rules and finds their slips in a document (prose offsets)."""
 

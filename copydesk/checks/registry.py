@@ -41,6 +41,11 @@ class CheckSpec:
 BUILTIN: dict[str, CheckSpec] = {
     "core": CheckSpec("copydesk.checks.core:CoreCheck", ("core.",), ("realword", "punctuation")),
     "spelling": CheckSpec("copydesk.checks.spelling:SpellingCheck", ("spelling.",), ("nonword", "style")),
+    "grammar": CheckSpec(
+        "copydesk.checks.grammar:GrammarCheck",
+        ("lt.",),
+        ("grammar", "nonword", "realword", "punctuation", "style", "consistency"),
+    ),
     "rules": CheckSpec(
         "copydesk.checks.rules:RulePackCheck",
         ("entities.", "confusions.", "ap.", "house.", ""),
