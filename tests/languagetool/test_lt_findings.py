@@ -1,0 +1,61 @@
+"""LanguageTool in a real copydesk run: lt.* findings, exact spans, merging, and a server that is gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_helpers import run_cli
+from conftest import TEST_HOME
+
+from copydesk.languagetool.server import ServerInfo
+
+
+def lt_env() -> dict[str, str]:
+    return {"COPYDESK_LANGUAGETOOL": "on", "COPYDESK_HOME": str(TEST_HOME)}
+
+
+def test_grammar_findings_with_emoji_before_them(tmp_path: Path, lt_server: ServerInfo) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Fans cheered 🎉🎉 as she ate a apple.\n", encoding="utf-8")
+    result = run_cli("check", "--output-format", "json", str(story), env=lt_env())
+    findings = result.json()["files"][0]["findings"]
+    (a_an,) = [f for f in findings if f["rule"] == "lt.EN_A_VS_AN"]
+    assert (a_an["start"], a_an["end"], a_an["suggestions"][0]) == (27, 28, "an")  # code points, not UTF-16 (29)
+    assert a_an["category"] == "grammar" and a_an["fix"] == "unsafe"
+
+
+def test_no_two_findings_for_one_slip(tmp_path: Path, lt_server: ServerInfo) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("They met in the the capital and agreed to shoe restraint.\n", encoding="utf-8")
+    findings = run_cli("check", "--output-format", "json", str(story), env=lt_env()).json()["files"][0]["findings"]
+    spans = [(f["start"], f["end"]) for f in findings]
+    for i, (s1, e1) in enumerate(spans):
+        for s2, e2 in spans[i + 1 :]:
+            assert e1 <= s2 or e2 <= s1, findings
+    assert {f["rule"] for f in findings} >= {"core.doubled-word", "confusions.collocation-show"}
+
+
+def test_unreachable_server_is_one_line_and_local_checks_still_run(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("They met in the the capital.\n", encoding="utf-8")
+    env = {**lt_env(), "COPYDESK_HOME": str(tmp_path / "home")}
+    dead = "http://127.0.0.1:9"  # the discard port: nothing answers there
+    result = run_cli("check", "--languagetool-url", dead, "--output-format", "json", str(story), env=env)
+    assert result.code == 1
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("copydesk: LanguageTool unavailable, grammar not checked: ")
+    assert [f["rule"] for f in result.json()["files"][0]["findings"]] == ["core.doubled-word"]
+    required = run_cli("check", "--languagetool-url", dead, "--require-languagetool", str(story), env=env)
+    assert required.code == 2
+
+
+def test_not_installed_says_how_to_install(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Fine copy.\n", encoding="utf-8")
+    env = {**lt_env(), "COPYDESK_HOME": str(tmp_path / "empty-home")}
+    result = run_cli("check", str(story), env=env)
+    assert result.code == 0
+    assert result.err.strip() == (
+        "copydesk: LanguageTool unavailable, grammar not checked: "
+        "LanguageTool is not installed; run `copydesk languagetool install`"
+    )
