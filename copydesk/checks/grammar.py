@@ -36,19 +36,25 @@ LANGUAGETOOL = Rule(
     origin=__name__,
 )
 
-# LanguageTool issue types → copydesk categories.
+# LanguageTool's rule categories → copydesk categories (anything else is grammar).
 CATEGORIES = {
-    "misspelling": Category.NONWORD,
-    "grammar": Category.GRAMMAR,
-    "typographical": Category.PUNCTUATION,
-    "whitespace": Category.PUNCTUATION,
-    "style": Category.STYLE,
-    "locale-violation": Category.STYLE,
-    "register": Category.STYLE,
-    "duplication": Category.GRAMMAR,
-    "inconsistency": Category.CONSISTENCY,
+    "TYPOS": Category.NONWORD,
+    "GRAMMAR": Category.GRAMMAR,
+    "CASING": Category.GRAMMAR,
+    "COMPOUNDING": Category.GRAMMAR,
+    "PUNCTUATION": Category.PUNCTUATION,
+    "TYPOGRAPHY": Category.PUNCTUATION,
+    "CONFUSED_WORDS": Category.REALWORD,
+    "COLLOCATIONS": Category.REALWORD,
+    "SEMANTICS": Category.REALWORD,
+    "STYLE": Category.STYLE,
+    "REDUNDANCY": Category.STYLE,
+    "PLAIN_ENGLISH": Category.STYLE,
+    "NONSTANDARD_PHRASES": Category.STYLE,
+    "REPETITIONS_STYLE": Category.STYLE,
+    "BRITISH_ENGLISH": Category.STYLE,
+    "AMERICAN_ENGLISH_STYLE": Category.STYLE,
 }
-REALWORD_CATEGORIES = frozenset({"CONFUSED_WORDS", "COLLOCATIONS", "SEMANTICS"})
 # Rule families with one id per word, so the server cannot switch them off by name.
 DROPPED_RULE_PREFIXES = ("EN_DIACRITICS_REPLACE",)  # "Reykjavík", "communiqué": AP drops the accents
 
@@ -117,9 +123,7 @@ class GrammarCheck:
         from copydesk.languagetool.client import LTMatch
 
         assert isinstance(m, LTMatch)
-        category = CATEGORIES.get(m.issue_type, Category.GRAMMAR)
-        if m.category_id in REALWORD_CATEGORIES:
-            category = Category.REALWORD
+        category = CATEGORIES.get(m.category_id, Category.STYLE if m.issue_type == "style" else Category.GRAMMAR)
         severity = Severity.INFO if category is Category.STYLE else Severity.WARNING
         rule = Rule(
             id=f"lt.{m.rule_id}",
