@@ -163,6 +163,19 @@ def rules(
     raise typer.Exit(code)
 
 
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Repository folder to set up.")] = Path("."),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing copydesk.toml.")] = False,
+) -> None:
+    """Write a starter copydesk.toml and print the pre-commit snippet."""
+    from copydesk.init import init as write_init
+
+    code, text = write_init(folder, force)
+    typer.echo(text, nl=False, err=code != 0)
+    raise typer.Exit(code)
+
+
 languagetool_app = typer.Typer(help="Install and run the LanguageTool server copydesk uses.", no_args_is_help=True)
 app.add_typer(languagetool_app, name="languagetool")
 

@@ -53,6 +53,7 @@ class Settings:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
     exclude: tuple[str, ...] = ()
+    report_unused_suppressions: bool = False
     story_date: date | None = None
     house_model: Path | None = None
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
@@ -133,6 +134,8 @@ def parse(table: dict[str, Any], root: Path, where: str) -> Settings:
             if value not in LANGUAGES:
                 raise ConfigError(f"{where}: 'language' must be one of {', '.join(LANGUAGES)}, not {value!r}")
             changes[k] = value
+        elif k == "report_unused_suppressions":
+            changes[k] = _expect(bool, value, where, key)
         elif k == "enforce_variant":
             changes[k] = _expect(bool, value, where, key)
         elif k == "per_file_ignores":

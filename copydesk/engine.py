@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from copydesk import sourcefile
 from copydesk.checks.base import CheckUnavailable
+from copydesk.checks.core import UNUSED_SUPPRESSION
 from copydesk.checks.registry import checks_for
 from copydesk.config import Settings
 from copydesk.directives import Suppression
@@ -51,7 +52,30 @@ def check_text(
 ) -> tuple[Document, list[Finding]]:
     """Build the Document for `text` and check it."""
     doc = build_document(path, text, fmt)
-    return doc, check_document(doc, settings, notes)
+    findings = check_document(doc, settings, notes)
+    if settings.report_unused_suppressions and selected(UNUSED_SUPPRESSION.id, "consistency", settings.select, settings.ignore):
+        findings += [_unused(doc, s) for s in doc.suppressions if not s.used and _could_fire(s, settings)]
+    return doc, findings
+
+
+def _could_fire(suppression: Suppression, settings: Settings) -> bool:
+    """Only a suppression whose rules all ran this time can be called unused."""
+    ran = {rule.id for check in checks_for(settings) for rule in check.rules}
+    if suppression.rules is None:
+        return True
+    return all(any(rule_id == r or rule_id.startswith(r) for rule_id in ran) for r in suppression.rules)
+
+
+def _unused(doc: Document, suppression: Suppression) -> Finding:
+    """A finding on the comment of a suppression that silenced nothing (as ruff's RUF100)."""
+    start = suppression.source_offset
+    end = doc.source.find("-->", start)
+    end = end + 3 if end >= 0 else start
+    start = max(0, doc.source.rfind("<!--", 0, start + 4))
+    return Finding(
+        UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.category, UNUSED_SUPPRESSION.severity,
+        start, end, UNUSED_SUPPRESSION.message, matched=doc.source[start:end],
+    )
 
 
 def check_source(source: SourceFile, settings: Settings, fmt: str | None = None) -> FileResult:

@@ -12,7 +12,8 @@ from copydesk.rule import Rule
 
 def settings_for_rule(rule: Rule, base: Settings) -> Settings:
     """`base` narrowed to this one rule, with the config its examples need (packs, language, date)."""
-    settings = config.parse(rule.example_config, base.root or config.Path("."), f"examples of {rule.id}")
+    wanted = {k: v for k, v in rule.example_config.items() if k != "format"}
+    settings = config.parse(wanted, base.root or config.Path("."), f"examples of {rule.id}")
     packs = tuple(dict.fromkeys(base.packs + settings.packs + (rule.pack,)))
     return replace(
         settings,
@@ -22,6 +23,12 @@ def settings_for_rule(rule: Rule, base: Settings) -> Settings:
         dictionaries=base.dictionaries,
         languagetool=replace(base.languagetool, enabled=rule.id.startswith("lt.")),
     )
+
+
+def _example_path(rule: Rule) -> str:
+    """Examples are plain text unless the rule asks for a format (a Markdown comment, say)."""
+    extension = {"markdown": "md", "html": "html"}.get(str(rule.example_config.get("format", "")), "txt")
+    return f"example.{extension}"
 
 
 def failures(rule: Rule, base: Settings) -> list[str]:
@@ -34,7 +41,7 @@ def failures(rule: Rule, base: Settings) -> list[str]:
     settings = settings_for_rule(rule, base)
     for example in rule.bad:
         text, start, end = example.parts()
-        _, found = check_text("example.txt", text, settings)
+        _, found = check_text(_example_path(rule), text, settings)
         mine = [f for f in found if f.rule == rule.id]
         if len(mine) != 1 or (mine[0].start, mine[0].end) != (start, end):
             spans = [(f.start, f.end, text[f.start : f.end]) for f in mine]
@@ -45,11 +52,11 @@ def failures(rule: Rule, base: Settings) -> list[str]:
             continue
         if example.fix is not None:
             fixed = text[:start] + example.fix + text[end:]
-            _, again = check_text("example.txt", fixed, settings)
+            _, again = check_text(_example_path(rule), fixed, settings)
             if any(f.rule == rule.id for f in again):
                 problems.append(f"bad example {example.text!r}: still flagged after the fix: {fixed!r}")
     for good in rule.good:
-        _, found = check_text("example.txt", good, settings)
+        _, found = check_text(_example_path(rule), good, settings)
         mine = [f for f in found if f.rule == rule.id]
         if mine:
             problems.append(f"good example {good!r}: unexpected finding at {[good[f.start:f.end] for f in mine]}")

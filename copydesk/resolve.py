@@ -82,11 +82,10 @@ def resolve(doc: Document, raw: Iterable[Finding], settings: Settings) -> list[F
     ignore = settings.ignore + _file_ignores(doc.path, settings)
     kept = []
     for f in raw:
-        if not selected(f.rule, f.category.value, settings.select, ignore):
+        if _suppressed(f, f.start, doc.suppressions):  # first, so every use of a suppression counts
             continue
-        if _suppressed(f, f.start, doc.suppressions):
-            continue
-        kept.append(f)
+        if selected(f.rule, f.category.value, settings.select, ignore):
+            kept.append(f)
     mapped = [_to_source(doc, f) for f in kept]
     overrides = settings.severity
     if overrides:

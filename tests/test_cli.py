@@ -173,3 +173,17 @@ def test_baseline_survives_an_inserted_paragraph_and_catches_a_new_slip(tmp_path
     result = run_cli("check", *CORE, "--baseline", str(base), "--output-format", "json", str(story))
     assert result.code == 1
     assert [f["matched"] for f in result.json()["files"][0]["findings"]] == ["a a"]
+
+
+def test_unused_suppression_is_reported_when_asked(tmp_path: Path) -> None:
+    write(tmp_path / "copydesk.toml", "report-unused-suppressions = true\n")
+    f = write(tmp_path / "s.md", "<!-- copydesk: ignore core.doubled-word -->\nClean copy.\n")
+    findings = run_cli("check", *CORE, "--output-format", "json", str(f)).json()["files"][0]["findings"]
+    assert [(x["rule"], x["line"], x["severity"]) for x in findings] == [("core.unused-suppression", 1, "info")]
+
+
+def test_init_writes_a_starter_config_once(tmp_path: Path) -> None:
+    first = run_cli("init", str(tmp_path))
+    assert first.code == 0 and "- id: copydesk" in first.out
+    assert 'extend-packs = ["ap"]' in (tmp_path / "copydesk.toml").read_text()
+    assert run_cli("init", str(tmp_path)).code == 2

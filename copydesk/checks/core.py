@@ -85,6 +85,19 @@ UNBALANCED = Rule(
     origin=__name__,
 )
 
+UNUSED_SUPPRESSION = Rule(
+    id="core.unused-suppression",
+    category=Category.CONSISTENCY,
+    severity=Severity.INFO,
+    message="This copydesk suppression comment silences nothing: remove it.",
+    why="A suppression left behind after the copy was fixed hides the next real slip in that "
+    "block. Reported when `report-unused-suppressions = true` (as ruff reports unused noqa).",
+    bad=(BadExample("[[<!-- copydesk: ignore core.doubled-word -->]]\nThe talks went well."),),
+    good=("<!-- copydesk: ignore core.doubled-word -->\nThe the talks went well.",),
+    origin=__name__,
+    example_config={"report-unused-suppressions": True, "format": "markdown"},
+)
+
 # Doubles that English allows whatever the context.
 ALLOWED_DOUBLES = frozenset({"had", "do", "bye", "no", "yeah", "very", "so", "far", "knock", "chop", "tut", "ha"})
 # "said that that was": a conjunction then a pronoun, after a verb of saying or thinking.
@@ -115,7 +128,7 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 class CoreCheck:
     """Doubled words, repeated punctuation and unbalanced quotation marks or brackets."""
 
-    rules = (DOUBLED_WORD, REPEATED_PUNCTUATION, UNBALANCED)
+    rules = (DOUBLED_WORD, REPEATED_PUNCTUATION, UNBALANCED, UNUSED_SUPPRESSION)
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
