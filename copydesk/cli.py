@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -20,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     full = "full"
     concise = "concise"
     json = "json"
@@ -32,7 +31,7 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
@@ -61,25 +60,49 @@ def _fail(message: str) -> None:
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check; '-' reads stdin.")],
-    output_format: Annotated[OutputFormat, typer.Option("--output-format", "--format", help="Report format.")] = OutputFormat.full,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--output-format", "--format", help="Report format.")
+    ] = OutputFormat.full,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes that may change meaning.")
+    ] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (id, prefix or category).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (id, prefix or category).")] = None,
+    select: Annotated[
+        Optional[list[str]], typer.Option("--select", help="Only these rules (id, prefix or category).")
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]], typer.Option("--ignore", help="Skip these rules (id, prefix or category).")
+    ] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run.")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule.")] = False,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file, not the nearest one.")] = None,
-    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name (and format) for text read from stdin.")] = None,
+    config_file: Annotated[
+        Optional[Path], typer.Option("--config", help="Use this config file, not the nearest one.")
+    ] = None,
+    stdin_filename: Annotated[
+        Optional[str], typer.Option("--stdin-filename", help="Name (and format) for text read from stdin.")
+    ] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the terminal report.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Check files in this many processes (default: all cores).")] = None,
-    languagetool: Annotated[Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Use LanguageTool (default: on).")] = None,
-    languagetool_url: Annotated[Optional[str], typer.Option("--languagetool-url", help="Use this LanguageTool server.")] = None,
-    require_languagetool: Annotated[bool, typer.Option("--require-languagetool", help="Exit 2 when LanguageTool cannot be used.")] = False,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record today's findings here.")] = None,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", help="Check files in this many processes (default: all cores).")
+    ] = None,
+    languagetool: Annotated[
+        Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Use LanguageTool (default: on).")
+    ] = None,
+    languagetool_url: Annotated[
+        Optional[str], typer.Option("--languagetool-url", help="Use this LanguageTool server.")
+    ] = None,
+    require_languagetool: Annotated[
+        bool, typer.Option("--require-languagetool", help="Exit 2 when LanguageTool cannot be used.")
+    ] = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option("--write-baseline", help="Record today's findings here.")
+    ] = None,
 ) -> None:
     """Check copy and report findings; with --fix, correct what is safe to correct."""
     from copydesk.config import ConfigError
@@ -105,8 +128,14 @@ def check(
     try:
         run = Run(
             RunOptions(
-                paths, config_file, overrides, fix=fix or unsafe_fixes, unsafe_fixes=unsafe_fixes, diff=diff,
-                stdin_filename=stdin_filename, jobs=jobs or os.cpu_count() or 1,
+                paths,
+                config_file,
+                overrides,
+                fix=fix or unsafe_fixes,
+                unsafe_fixes=unsafe_fixes,
+                diff=diff,
+                stdin_filename=stdin_filename,
+                jobs=jobs or os.cpu_count() or 1,
             )
         )
         results = run.check_all()

@@ -134,9 +134,7 @@ def parse(table: dict[str, Any], root: Path, where: str) -> Settings:
             if value not in LANGUAGES:
                 raise ConfigError(f"{where}: 'language' must be one of {', '.join(LANGUAGES)}, not {value!r}")
             changes[k] = value
-        elif k == "report_unused_suppressions":
-            changes[k] = _expect(bool, value, where, key)
-        elif k == "enforce_variant":
+        elif k == "report_unused_suppressions" or k == "enforce_variant":
             changes[k] = _expect(bool, value, where, key)
         elif k == "per_file_ignores":
             table_ = _expect(dict, value, where, key)

@@ -141,4 +141,3 @@ class Document:
     def sentence_starts(self) -> frozenset[int]:
         """Prose offsets where a sentence (or heading, list item, cell) begins."""
         return frozenset(s for s, _ in self.sentences)
-

@@ -53,7 +53,9 @@ def check_text(
     """Build the Document for `text` and check it."""
     doc = build_document(path, text, fmt)
     findings = check_document(doc, settings, notes)
-    if settings.report_unused_suppressions and selected(UNUSED_SUPPRESSION.id, "consistency", settings.select, settings.ignore):
+    if settings.report_unused_suppressions and selected(
+        UNUSED_SUPPRESSION.id, "consistency", settings.select, settings.ignore
+    ):
         findings += [_unused(doc, s) for s in doc.suppressions if not s.used and _could_fire(s, settings)]
     return doc, findings
 
@@ -73,8 +75,13 @@ def _unused(doc: Document, suppression: Suppression) -> Finding:
     end = end + 3 if end >= 0 else start
     start = max(0, doc.source.rfind("<!--", 0, start + 4))
     return Finding(
-        UNUSED_SUPPRESSION.id, UNUSED_SUPPRESSION.category, UNUSED_SUPPRESSION.severity,
-        start, end, UNUSED_SUPPRESSION.message, matched=doc.source[start:end],
+        UNUSED_SUPPRESSION.id,
+        UNUSED_SUPPRESSION.category,
+        UNUSED_SUPPRESSION.severity,
+        start,
+        end,
+        UNUSED_SUPPRESSION.message,
+        matched=doc.source[start:end],
     )
 
 

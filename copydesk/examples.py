@@ -48,7 +48,9 @@ def failures(rule: Rule, base: Settings) -> list[str]:
             problems.append(f"bad example {example.text!r}: expected one finding at {text[start:end]!r}, got {spans}")
             continue
         if example.fix is not None and (mine[0].suggestions[:1] != (example.fix,)):
-            problems.append(f"bad example {example.text!r}: expected fix {example.fix!r}, got {list(mine[0].suggestions)}")
+            problems.append(
+                f"bad example {example.text!r}: expected fix {example.fix!r}, got {list(mine[0].suggestions)}"
+            )
             continue
         if example.fix is not None:
             fixed = text[:start] + example.fix + text[end:]
@@ -59,5 +61,5 @@ def failures(rule: Rule, base: Settings) -> list[str]:
         _, found = check_text(_example_path(rule), good, settings)
         mine = [f for f in found if f.rule == rule.id]
         if mine:
-            problems.append(f"good example {good!r}: unexpected finding at {[good[f.start:f.end] for f in mine]}")
+            problems.append(f"good example {good!r}: unexpected finding at {[good[f.start : f.end] for f in mine]}")
     return problems

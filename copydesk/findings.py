@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """What kind of slip a finding is; reporters colour and group by it."""
 
     NONWORD = "nonword"
@@ -19,7 +19,7 @@ class Category(str, Enum):
     NEWS = "news"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How loudly a finding speaks; `--fail-on` compares against it."""
 
     ERROR = "error"
@@ -31,7 +31,7 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """Whether `--fix` may apply a finding's first suggestion (as ruff does)."""
 
     SAFE = "safe"  # one meaning-preserving replacement: --fix applies it

@@ -29,7 +29,8 @@ def expand(paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[st
             continue
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(
-                d for d in dirs
+                d
+                for d in dirs
                 if not d.startswith(".") and d not in IGNORED_DIRS and not _excluded(os.path.join(folder, d), exclude)
             )
             for name in sorted(files):

@@ -42,7 +42,7 @@ def _drop_overlapped(findings: list[Finding]) -> list[Finding]:
     for _, f in ranked:
         clash = False
         for k in kept:
-            overlap = f.start < k.end and k.start < f.end or (f.start == f.end == k.start)
+            overlap = (f.start < k.end and k.start < f.end) or (f.start == f.end == k.start)
             if overlap and (specificity(k.rule) > specificity(f.rule) or (k.start, k.end) == (f.start, f.end)):
                 clash = True
                 break

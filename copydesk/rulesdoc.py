@@ -61,7 +61,9 @@ def _test_packs(packs: list[Path], settings: Settings) -> tuple[int, str]:
 
 def command(rule_id: str | None, packs: list[Path], config_file: Path | None) -> tuple[int, str]:
     """Exit code and text for `copydesk rules [ID] [--test PACK...]`."""
-    settings = config.load_file(config_file) if config_file else config.settings_for_config(config.find_config(Path.cwd()))
+    settings = (
+        config.load_file(config_file) if config_file else config.settings_for_config(config.find_config(Path.cwd()))
+    )
     settings = config.Settings(**{**settings.__dict__, "packs": config.BUILTIN_PACKS})
     if packs:
         return _test_packs(packs, settings)

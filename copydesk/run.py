@@ -80,7 +80,6 @@ class Run:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
             return list(pool.map(_check_in_worker, files, chunksize=chunk))
 
-
     def check_one(self, path: str) -> FileResult:
         try:
             settings = self.settings_for(path)
@@ -107,7 +106,9 @@ class Run:
             if not applied:
                 break
             total += applied
-            current = check_source(SourceFile(source.path, text, source.encoding, source.bom), settings, self.options.fmt)
+            current = check_source(
+                SourceFile(source.path, text, source.encoding, source.bom), settings, self.options.fmt
+            )
             current.path = result.path
         if not total:
             return result
@@ -120,7 +121,9 @@ class Run:
             try:
                 sourcefile.write_atomic(path, source.encode(text))
             except OSError as e:
-                return FileResult(result.path, source, result.findings, error=f"could not write fixes ({e.strerror or e})")
+                return FileResult(
+                    result.path, source, result.findings, error=f"could not write fixes ({e.strerror or e})"
+                )
         current.fixed = total
         return current
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -31,12 +32,8 @@ class SourceFile:
 
 def decode(path: str, data: bytes) -> SourceFile:
     """Decode UTF-8 (or UTF-16 with a BOM); refuse binary data and other encodings."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            body = data[len(bom) :]
-            break
-    else:
-        bom, encoding, body = b"", "utf-8", data
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+    body = data[len(bom) :]
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as e:
@@ -78,8 +75,6 @@ def write_atomic(path: str, data: bytes) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

@@ -19,9 +19,61 @@ _WORD_RE = regex.compile(WORD_PATTERN)
 
 # Words ending in a full stop that seldom end a sentence in news copy.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep rev st jr sr mt ft
-    jan feb aug sep sept oct nov dec no nos vol vs etc e.g i.e inc corp co ltd bros approx
-    dept est fig al u.s u.k u.n a.m p.m d.c""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "al",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "d.c",
+    ]
 )
 
 _SENTENCE_END_RE = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[\p{Lu}\p{N}])")
@@ -50,7 +102,7 @@ def lines_are_paragraphs(text: str) -> bool:
 
 def _mostly_terminated(text: str) -> bool:
     lines = [line.rstrip() for line in text.split("\n") if line.strip()]
-    ended = sum(1 for line in lines if line[-1] in ".!?\"”’:")
+    ended = sum(1 for line in lines if line[-1] in '.!?"”’:')
     return ended * 2 >= len(lines)
 
 
@@ -98,7 +150,7 @@ def _ends_with_abbreviation(text: str, sentence_start: int, dot: int, mark: str)
     if not mark.startswith("."):
         return False
     word_start = dot
-    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“‘":
+    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“‘':
         word_start -= 1
     word = text[word_start:dot].lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())

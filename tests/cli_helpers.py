@@ -23,7 +23,9 @@ class CliResult:
         return data
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None) -> CliResult:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> CliResult:
     """`copydesk ARGS` in a subprocess; LanguageTool off unless a test turns it on."""
     full_env = {**os.environ, "COPYDESK_LANGUAGETOOL": "off", "NO_COLOR": "1", **(env or {})}
     proc = subprocess.run(

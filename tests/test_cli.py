@@ -46,9 +46,19 @@ def test_json_report_matches_the_scorer_schema(tmp_path: Path) -> None:
     assert data["summary"] == {"files": 1, "findings": 1, "errors": 0}
     (finding,) = data["files"][0]["findings"]
     assert finding | {"message": ""} == {
-        "rule": "core.doubled-word", "category": "realword", "severity": "error",
-        "start": 19, "end": 26, "line": 2, "column": 10, "end_line": 2, "end_column": 17,
-        "message": "", "suggestions": ["the"], "fix": "safe", "matched": "the the",
+        "rule": "core.doubled-word",
+        "category": "realword",
+        "severity": "error",
+        "start": 19,
+        "end": 26,
+        "line": 2,
+        "column": 10,
+        "end_line": 2,
+        "end_column": 17,
+        "message": "",
+        "suggestions": ["the"],
+        "fix": "safe",
+        "matched": "the the",
     }
 
 
@@ -67,7 +77,9 @@ def test_not_utf8_binary_and_missing_are_one_line_errors_and_others_still_checke
     ]
     files = result.json()["files"]
     assert [f.get("error") for f in files[:3]] == [
-        "not UTF-8 text (invalid byte 0xe9 at byte 3)", "binary file (contains NUL bytes)", "no such file",
+        "not UTF-8 text (invalid byte 0xe9 at byte 3)",
+        "binary file (contains NUL bytes)",
+        "no such file",
     ]
     assert files[3]["findings"][0]["rule"] == "core.doubled-word"
 
@@ -138,7 +150,11 @@ def test_config_is_found_walking_up_and_bad_keys_exit_two(tmp_path: Path) -> Non
     write(tmp_path / "desk" / "pyproject.toml", '[tool.copydesk]\nfail-onn = "error"\n')
     result = run_cli("check", str(f))
     assert result.code == 2
-    assert result.err.strip() == f"copydesk: {tmp_path / 'desk' / 'pyproject.toml'} [tool.copydesk]: unknown key 'fail-onn' in [tool.copydesk]"
+    assert (
+        result.err.strip()
+        == f"copydesk: {tmp_path / 'desk' / 'pyproject.toml'} [tool.copydesk]: "
+        "unknown key 'fail-onn' in [tool.copydesk]"
+    )
 
 
 def test_markdown_suppression_comment_silences_next_block(tmp_path: Path) -> None:

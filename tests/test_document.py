@@ -15,7 +15,15 @@ def test_plain_document_maps_offsets_one_to_one() -> None:
 def test_words_keep_apostrophes_hyphens_and_initialisms() -> None:
     doc = Document.plain("a.txt", "Korea’s envoy Kim Jong-un met U.S. officials; they're anti-North.")
     assert [t.text for t in doc.words] == [
-        "Korea’s", "envoy", "Kim", "Jong-un", "met", "U.S.", "officials", "they're", "anti-North",
+        "Korea’s",
+        "envoy",
+        "Kim",
+        "Jong-un",
+        "met",
+        "U.S.",
+        "officials",
+        "they're",
+        "anti-North",
     ]
 
 

@@ -113,12 +113,17 @@ _PRONOUN_RE = regex.compile(r"\s+(?:I|you|he|she|it|it's|it’s|we|they|there)(?
 # "What it is is": the only common sentence where "is is" is right.
 _IS_IS_OK_RE = regex.compile(r"(?<![\p{L}])(?:what|all|whatever)\s+\p{L}+(?:\s+\p{L}+)?\s+$", regex.I)
 # After a doubled particle, the object that makes it a verb's particle plus a preposition.
-_NOUN_PHRASE_RE = regex.compile(r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|\p{Lu}|\d)", regex.V1)
+_NOUN_PHRASE_RE = regex.compile(
+    r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|\p{Lu}|\d)", regex.V1
+)
 
 _DOUBLED_RE = regex.compile(r"(?<![\p{L}\p{N}'’])(\p{L}+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\p{L}\p{N}'’])", regex.I)
 # "checked in in March": a verb's particle followed by the same preposition.
 PARTICLES = frozenset({"in", "on", "up", "out", "off", "over", "down"})
-_PARTICLE_VERB_RE = regex.compile(r"(?<![\p{L}])(?:break|breaking|breaks|broke|broken|call|called|calling|calls|came|cash|cashed|cashes|cashing|check|checked|checking|checks|chip|chipped|chipping|chips|come|comes|coming|cut|cuts|cutting|drop|dropped|dropping|drops|ease|eased|eases|easing|fill|filled|filling|fills|fit|fits|fitted|fitting|gave|get|gets|getting|give|given|gives|giving|go|goes|going|gone|got|hand|handed|handing|hands|held|hold|holding|holds|join|joined|joining|joins|keep|keeping|keeps|kept|let|lets|letting|lock|locked|locking|locks|log|logged|logging|logs|move|moved|moves|moving|paid|pass|passed|passes|passing|pay|paying|pays|phase|phased|phases|phasing|pick|picked|picking|picks|plug|plugged|plugging|plugs|pull|pulled|pulling|pulls|put|puts|putting|ran|run|running|runs|sat|set|sets|setting|show|showed|showing|shown|shows|sign|signed|signing|signs|sit|sits|sitting|stay|stayed|staying|stays|sum|summed|summing|sums|take|taken|takes|taking|took|tune|tuned|tunes|tuning|turn|turned|turning|turns|weigh|weighed|weighing|weighs|went)\s+$", regex.I)
+_PARTICLE_VERB_RE = regex.compile(
+    r"(?<![\p{L}])(?:break|breaking|breaks|broke|broken|call|called|calling|calls|came|cash|cashed|cashes|cashing|check|checked|checking|checks|chip|chipped|chipping|chips|come|comes|coming|cut|cuts|cutting|drop|dropped|dropping|drops|ease|eased|eases|easing|fill|filled|filling|fills|fit|fits|fitted|fitting|gave|get|gets|getting|give|given|gives|giving|go|goes|going|gone|got|hand|handed|handing|hands|held|hold|holding|holds|join|joined|joining|joins|keep|keeping|keeps|kept|let|lets|letting|lock|locked|locking|locks|log|logged|logging|logs|move|moved|moves|moving|paid|pass|passed|passes|passing|pay|paying|pays|phase|phased|phases|phasing|pick|picked|picking|picks|plug|plugged|plugging|plugs|pull|pulled|pulling|pulls|put|puts|putting|ran|run|running|runs|sat|set|sets|setting|show|showed|showing|shown|shows|sign|signed|signing|signs|sit|sits|sitting|stay|stayed|staying|stays|sum|summed|summing|sums|take|taken|takes|taking|took|tune|tuned|tunes|tuning|turn|turned|turning|turns|weigh|weighed|weighing|weighs|went)\s+$",
+    regex.I,
+)
 _REPEATED_RE = regex.compile(r"(,{2,}|;{2,}|(?<![.])\.\.(?![.\w/])|\?{2,}|!{2,})")
 _ENUMERATOR_RE = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
 _PAIRS = {"(": ")", "[": "]"}

@@ -152,13 +152,21 @@ class Pattern(Matcher):
             yield finding(self.rule, m.start(), m.end(), self._suggestion(m))
 
 
-def _context_pairs(raw: Any, where: str, field: str) -> list[tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]]:
+def _context_pairs(
+    raw: Any, where: str, field: str
+) -> list[tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]]:
     pairs = []
     for entry in raw or []:
         if not isinstance(entry, dict) or not set(entry) <= {"before", "after"} or not entry:
             raise PackError(f"{where}: each '{field}' entry must have 'before' and/or 'after'")
-        before = _compile(r"(?<![\p{L}\p{N}])(?:" + entry["before"] + r")\s*$", where, regex.I) if "before" in entry else None
-        after = _compile(r"^\s*(?:" + entry["after"] + r")(?![\p{L}\p{N}])", where, regex.I) if "after" in entry else None
+        before = (
+            _compile(r"(?<![\p{L}\p{N}])(?:" + entry["before"] + r")\s*$", where, regex.I)
+            if "before" in entry
+            else None
+        )
+        after = (
+            _compile(r"^\s*(?:" + entry["after"] + r")(?![\p{L}\p{N}])", where, regex.I) if "after" in entry else None
+        )
         pairs.append((before, after))
     return pairs
 

@@ -17,13 +17,58 @@ from copydesk.formats.builder import ProseBuilder
 
 COMMENT_RE = regex.compile(r"<!--(.*?)-->", regex.S)
 
-SKIPPED = frozenset("script style code pre kbd samp var textarea noscript template svg math head".split())
-INLINE_CODE = frozenset("code kbd samp var".split())  # stands in the sentence as a placeholder
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
+SKIPPED = frozenset(
+    ["script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "noscript", "template", "svg", "math", "head"]
+)
+INLINE_CODE = frozenset(["code", "kbd", "samp", "var"])  # stands in the sentence as a placeholder
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6", "title"])
 BLOCKS = frozenset(
-    """p div br hr li ul ol dl dt dd table thead tbody tfoot tr td th caption blockquote section article
-    header footer main nav aside figure figcaption address details summary form fieldset legend
-    option body html title h1 h2 h3 h4 h5 h6""".split()
+    [
+        "p",
+        "div",
+        "br",
+        "hr",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "nav",
+        "aside",
+        "figure",
+        "figcaption",
+        "address",
+        "details",
+        "summary",
+        "form",
+        "fieldset",
+        "legend",
+        "option",
+        "body",
+        "html",
+        "title",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+    ]
 )
 _ATTR_RE = regex.compile(r"""\s(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.I)
 

@@ -101,5 +101,3 @@ def _add_found(builder: ProseBuilder, source: str, raw: str, prose: str, cursor:
 def _skip_past(source: str, raw: str, cursor: int, end: int) -> int:
     at = source.find(raw, cursor, end)
     return cursor if at < 0 else at + len(raw)
-
-

@@ -55,7 +55,9 @@ def _excerpt(f: Finding, index: LineIndex, color: bool) -> list[str]:
         hint += " (or " + ", ".join(f.suggestions[1:4]) + ")"
     return [
         _plain(gutter + shown, color),
-        _plain(" " * (len(gutter) - 2) + "| ", color) + _style(underline, STYLES[f.severity.value], color) + _style(hint, "green", color),
+        _plain(" " * (len(gutter) - 2) + "| ", color)
+        + _style(underline, STYLES[f.severity.value], color)
+        + _style(hint, "green", color),
     ]
 
 

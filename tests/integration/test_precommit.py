@@ -10,8 +10,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Copy Desk", "GIT_AUTHOR_EMAIL": "desk@example.org",
-    "GIT_COMMITTER_NAME": "Copy Desk", "GIT_COMMITTER_EMAIL": "desk@example.org",
+    "GIT_AUTHOR_NAME": "Copy Desk",
+    "GIT_AUTHOR_EMAIL": "desk@example.org",
+    "GIT_COMMITTER_NAME": "Copy Desk",
+    "GIT_COMMITTER_EMAIL": "desk@example.org",
 }
 
 
@@ -24,12 +26,18 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def try_repo(newsroom: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
     env = {
-        **os.environ, **GIT_ENV, "COPYDESK_LANGUAGETOOL": "off",
+        **os.environ,
+        **GIT_ENV,
+        "COPYDESK_LANGUAGETOOL": "off",
         "PRE_COMMIT_HOME": str(newsroom.parent / "pre-commit-home"),
     }
     return subprocess.run(
         ["pre-commit", "try-repo", str(REPO), hook, "--files", *files],
-        cwd=newsroom, env=env, capture_output=True, text=True, timeout=900,
+        cwd=newsroom,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 

@@ -16,7 +16,14 @@ BuildReport = Callable[..., RunReport]  # the conftest fixture
 
 def test_registry_renders_like_each_module(build_report: BuildReport) -> None:
     report = build_report(("s.txt", "We saw the the cat,, there.\n"))
-    modules = {"sarif": sarif, "github": github, "rdjsonl": rdjsonl, "gitlab": gitlab, "junit": junit, "json": json_report}
+    modules = {
+        "sarif": sarif,
+        "github": github,
+        "rdjsonl": rdjsonl,
+        "gitlab": gitlab,
+        "junit": junit,
+        "json": json_report,
+    }
     assert set(FORMATS) == set(modules) | {"html"}  # html has browser tests of its own
     for name, module in modules.items():
         assert FORMATS[name](report) == module.render(report)
