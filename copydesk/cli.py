@@ -107,6 +107,7 @@ def check(
     """Check copy and report findings; with --fix, correct what is safe to correct."""
     from copydesk.config import ConfigError
     from copydesk.findings import Severity
+    from copydesk.rulepack import PackError
     from copydesk.output import emit, rules_used
     from copydesk.report.model import RunReport
     from copydesk.run import Run, RunOptions, exit_code
@@ -140,7 +141,7 @@ def check(
         )
         results = run.check_all()
         threshold = Severity(fail_on.value) if fail_on else run.settings_for(str(Path.cwd() / "x")).fail_on
-    except ConfigError as e:
+    except (ConfigError, PackError) as e:
         _fail(str(e))
         return
 
@@ -182,10 +183,11 @@ def rules(
     """List every rule, show one rule's docs, or test a rule pack's examples."""
     from copydesk import rulesdoc
     from copydesk.config import ConfigError
+    from copydesk.rulepack import PackError
 
     try:
         code, text = rulesdoc.command(rule_id, test or [], config_file)
-    except ConfigError as e:
+    except (ConfigError, PackError) as e:
         _fail(str(e))
         return
     typer.echo(text, nl=False)

@@ -40,11 +40,11 @@ def listing(rules: list[Rule]) -> str:
 
 
 def _test_packs(packs: list[Path], settings: Settings) -> tuple[int, str]:
-    from copydesk.checks.rules import load_pack
+    from copydesk.rulepack import load_pack
 
     out, failed, total = [], 0, 0
     for pack in packs:
-        pack_rules = load_pack(pack)
+        pack_rules = [r.rule for r in load_pack(pack.resolve())]
         run_settings = config.Settings(rules=(pack.resolve(),), packs=settings.packs)
         for rule in pack_rules:
             total += 1

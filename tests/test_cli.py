@@ -203,3 +203,53 @@ def test_init_writes_a_starter_config_once(tmp_path: Path) -> None:
     assert first.code == 0 and "- id: copydesk" in first.out
     assert 'extend-packs = ["ap"]' in (tmp_path / "copydesk.toml").read_text()
     assert run_cli("init", str(tmp_path)).code == 2
+
+
+HOUSE_PACK = """\
+pack: house
+rules:
+  - id: house.harbour
+    kind: substitution
+    category: style
+    severity: warning
+    fix: safe
+    scope: [prose, heading]
+    swap: {harbour: harbor}
+    message: Use the American spelling "harbor".
+    why: The desk follows US spelling outside quotations.
+    examples:
+      bad: [{text: "Boats left the [[harbour]].", fix: "harbor"}]
+      good: ["Boats left the harbor."]
+"""
+
+
+def test_an_editor_adds_a_rule_tests_it_and_sees_it_work(tmp_path: Path) -> None:
+    (tmp_path / "house").mkdir()
+    pack = write(tmp_path / "house" / "style.yaml", HOUSE_PACK)
+    tested = run_cli("rules", "--test", str(pack))
+    assert tested.code == 0 and tested.out.splitlines() == ["ok   house.harbour", "1 passed, 0 failed"]
+    write(tmp_path / "copydesk.toml", 'rules = ["house/*.yaml"]\n')
+    story = write(tmp_path / "story.md", 'Boats left the harbour. "The harbour is full," he said.\n')
+    findings = run_cli("check", "--select", "house", "--output-format", "json", str(story)).json()
+    assert [(f["matched"], f["suggestions"]) for f in findings["files"][0]["findings"]] == [("harbour", ["harbor"])]
+    assert run_cli("check", "--select", "house", "--fix", str(story)).code == 0
+    assert story.read_text() == 'Boats left the harbor. "The harbour is full," he said.\n'
+
+
+def test_a_failing_example_fails_the_pack_test(tmp_path: Path) -> None:
+    pack = write(tmp_path / "bad.yaml", HOUSE_PACK.replace('good: ["Boats left the harbor."]', 'good: ["The harbour."]'))
+    tested = run_cli("rules", "--test", str(pack))
+    assert tested.code == 1
+    assert "FAIL house.harbour" in tested.out and "good example 'The harbour.'" in tested.out
+
+
+def test_a_malformed_pack_names_file_rule_and_field(tmp_path: Path) -> None:
+    write(tmp_path / "copydesk.toml", 'rules = ["bad.yaml"]\n')
+    write(tmp_path / "bad.yaml", HOUSE_PACK.replace("severity: warning", "severity: loud"))
+    story = write(tmp_path / "story.txt", "Fine.\n")
+    result = run_cli("check", str(story))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"copydesk: {tmp_path / 'bad.yaml'}: rule house.harbour: field 'severity' must be one of error, warning, info, "
+        "not 'loud'"
+    )
