@@ -107,9 +107,9 @@ def check(
     """Check copy and report findings; with --fix, correct what is safe to correct."""
     from copydesk.config import ConfigError
     from copydesk.findings import Severity
-    from copydesk.rulepack import PackError
     from copydesk.output import emit, rules_used
     from copydesk.report.model import RunReport
+    from copydesk.rulepack import PackError
     from copydesk.run import Run, RunOptions, exit_code
 
     overrides: dict[str, object] = {}

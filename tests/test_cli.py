@@ -151,8 +151,7 @@ def test_config_is_found_walking_up_and_bad_keys_exit_two(tmp_path: Path) -> Non
     result = run_cli("check", str(f))
     assert result.code == 2
     assert (
-        result.err.strip()
-        == f"copydesk: {tmp_path / 'desk' / 'pyproject.toml'} [tool.copydesk]: "
+        result.err.strip() == f"copydesk: {tmp_path / 'desk' / 'pyproject.toml'} [tool.copydesk]: "
         "unknown key 'fail-onn' in [tool.copydesk]"
     )
 
@@ -237,7 +236,9 @@ def test_an_editor_adds_a_rule_tests_it_and_sees_it_work(tmp_path: Path) -> None
 
 
 def test_a_failing_example_fails_the_pack_test(tmp_path: Path) -> None:
-    pack = write(tmp_path / "bad.yaml", HOUSE_PACK.replace('good: ["Boats left the harbor."]', 'good: ["The harbour."]'))
+    pack = write(
+        tmp_path / "bad.yaml", HOUSE_PACK.replace('good: ["Boats left the harbor."]', 'good: ["The harbour."]')
+    )
     tested = run_cli("rules", "--test", str(pack))
     assert tested.code == 1
     assert "FAIL house.harbour" in tested.out and "good example 'The harbour.'" in tested.out
