@@ -46,6 +46,7 @@ BUILTIN: dict[str, CheckSpec] = {
         ("lt.",),
         ("grammar", "nonword", "realword", "punctuation", "style", "consistency"),
     ),
+    "realword": CheckSpec("copydesk.checks.realword:RealWordCheck", ("realword.",), ("realword", "consistency")),
     "news": CheckSpec("copydesk.checks.news:NewsCheck", ("news.",), ("news", "consistency")),
     "rules": CheckSpec(
         "copydesk.checks.rules:RulePackCheck",
