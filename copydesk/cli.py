@@ -85,6 +85,9 @@ def check(
         Optional[str], typer.Option("--stdin-filename", help="Name (and format) for text read from stdin.")
     ] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the terminal report.")] = None,
+    story_date: Annotated[
+        Optional[str], typer.Option("--date", help="The story's date (YYYY-MM-DD) for weekday checks.")
+    ] = None,
     jobs: Annotated[
         Optional[int], typer.Option("--jobs", "-j", help="Check files in this many processes (default: all cores).")
     ] = None,
@@ -117,6 +120,13 @@ def check(
         overrides["select"] = tuple(select)
     if ignore:
         overrides["extend_ignore"] = tuple(ignore)
+    if story_date:
+        from datetime import date
+
+        try:
+            overrides["story_date"] = date.fromisoformat(story_date)
+        except ValueError:
+            _fail(f"--date must be YYYY-MM-DD, not {story_date!r}")
     lt_changes: dict[str, object] = {}
     if languagetool is not None:
         lt_changes["enabled"] = languagetool

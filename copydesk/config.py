@@ -36,6 +36,26 @@ class LanguageToolSettings:
     timeout: float = 60.0
 
 
+# House forms the news checks know; a point left out of `[tool.copydesk.news]` is not enforced.
+DATELINE_CITY = ("upper", "title")
+DATELINE_DATE = ("ap", "full", "none")
+DATELINE_DASH = ("—", "–", "-", "--")
+PERCENT_FORMS = ("%", "percent", "per cent")
+MILLIONS_FORMS = ("million", "m", "mn")
+
+
+@dataclass(frozen=True)
+class NewsSettings:
+    """House style for the news checks (`[tool.copydesk.news]`); None means not configured."""
+
+    dateline_city: str | None = None
+    dateline_date: str | None = None
+    dateline_agency: str | None = None  # "(Reuters)", "/TASS/"; "" means no agency marker
+    dateline_dash: str | None = None
+    percent: str | None = None
+    millions: str | None = None
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one instance per config file
 class Settings:
     """Everything a run needs to know; one instance per config file."""
@@ -57,6 +77,7 @@ class Settings:
     story_date: date | None = None
     house_model: Path | None = None
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    news: NewsSettings = field(default_factory=NewsSettings)
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -99,6 +120,36 @@ def _languagetool(table: Any, where: str) -> LanguageToolSettings:
     )
 
 
+def _one_of(value: Any, choices: tuple[str, ...], where: str, key: str) -> str:
+    if _expect(str, value, where, key) not in choices:
+        raise ConfigError(f"{where}: '{key}' must be one of {', '.join(map(repr, choices))}, not {value!r}")
+    return str(value)
+
+
+def _news(table: Any, where: str) -> NewsSettings:
+    table = _expect(dict, table, where, "news")
+    for key in table:
+        if key not in ("dateline", "percent", "millions"):
+            raise ConfigError(f"{where}: unknown key 'news.{key}'")
+    dateline = _expect(dict, table.get("dateline", {}), where, "news.dateline")
+    for key in dateline:
+        if key not in ("city", "date", "agency", "dash"):
+            raise ConfigError(f"{where}: unknown key 'news.dateline.{key}'")
+
+    def pick(tbl: dict[str, Any], key: str, choices: tuple[str, ...], name: str) -> str | None:
+        return _one_of(tbl[key], choices, where, name) if key in tbl else None
+
+    agency = dateline.get("agency")
+    return NewsSettings(
+        dateline_city=pick(dateline, "city", DATELINE_CITY, "news.dateline.city"),
+        dateline_date=pick(dateline, "date", DATELINE_DATE, "news.dateline.date"),
+        dateline_agency=None if agency is None else _expect(str, agency, where, "news.dateline.agency"),
+        dateline_dash=pick(dateline, "dash", DATELINE_DASH, "news.dateline.dash"),
+        percent=pick(table, "percent", PERCENT_FORMS, "news.percent"),
+        millions=pick(table, "millions", MILLIONS_FORMS, "news.millions"),
+    )
+
+
 def parse(table: dict[str, Any], root: Path, where: str) -> Settings:
     """Settings from one `[tool.copydesk]` table; paths resolve against the file's folder."""
     s = Settings(root=root)
@@ -107,6 +158,8 @@ def parse(table: dict[str, Any], root: Path, where: str) -> Settings:
         k = key.replace("-", "_")
         if key == "languagetool":
             changes["languagetool"] = _languagetool(value, where)
+        elif key == "news":
+            changes["news"] = _news(value, where)
         elif k in ("select", "ignore", "exclude"):
             changes[k] = _str_list(value, where, key)
         elif k == "extensions":
