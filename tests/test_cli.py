@@ -254,3 +254,12 @@ def test_a_malformed_pack_names_file_rule_and_field(tmp_path: Path) -> None:
         f"copydesk: {tmp_path / 'bad.yaml'}: rule house.harbour: field 'severity' must be one of error, warning, info, "
         "not 'loud'"
     )
+
+
+def test_story_date_checks_a_weekday_and_a_bad_date_exits_two(tmp_path: Path) -> None:
+    f = write(tmp_path / "s.txt", "The ministers met on Monday, June 30, 2019, in Seoul.\n")
+    data = run_cli("check", "--select", "news", "--output-format", "json", "--date", "2019-07-02", str(f)).json()
+    (weekday,) = data["files"][0]["findings"]
+    assert weekday["rule"] == "news.weekday-date" and weekday["suggestions"][0].startswith("Sunday")
+    bad = run_cli("check", "--date", "2019-13-01", str(f))
+    assert bad.code == 2 and bad.err.strip() == "copydesk: --date must be YYYY-MM-DD, not '2019-13-01'"
