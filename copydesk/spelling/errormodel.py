@@ -1,0 +1,189 @@
+"""How likely a typed word is as a slip for an intended one: a weighted edit distance.
+
+Plain edit distance counts every change as one. People do not slip at random: they double or
+undouble letters (untill, acomodation), swap neighbours (teh), hit the key next door (thw),
+confuse vowels (seperate) and spell by sound (-ance/-ence, -able/-ible, ph/f, c/k). Each such
+slip costs less than an arbitrary change, so "acomodation" is closer to "accommodation" than to
+any word with an arbitrary letter changed. The costs are in "edits": 1.0 is an arbitrary
+insertion, deletion or substitution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+VOWELS = frozenset("aeiouy")
+
+# QWERTY rows; a key's neighbours are the keys left, right, above and below it.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    position = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
+    near: dict[str, set[str]] = {ch: set() for ch in position}
+    for a, (ra, ca) in position.items():
+        for b, (rb, cb) in position.items():
+            # Rows are offset by about half a key: above-right and below-left touch too.
+            if a != b and (
+                (ra == rb and abs(ca - cb) == 1) or (abs(ra - rb) == 1 and cb - ca in ((0, 1) if rb < ra else (-1, 0)))
+            ):
+                near[a].add(b)
+    return {k: frozenset(v) for k, v in near.items()}
+
+
+KEYBOARD = _keyboard_neighbours()
+
+# Consonants that stand for the same sound in some words.
+_SOUND_ALIKE = ("ck", "cs", "sz", "gj", "kq", "fv", "dt", "mn", "xs", "wv", "iy")
+SOUND_ALIKE = frozenset((pair[0], pair[1]) for pair in _SOUND_ALIKE) | frozenset(
+    (pair[1], pair[0]) for pair in _SOUND_ALIKE
+)
+
+# Groups of letters spelt for one another by sound: (intended, typed), both directions.
+_SPELLINGS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ck", "c"),
+    ("tion", "sion"),
+    ("tion", "shun"),
+    ("cious", "tious"),
+    ("cial", "tial"),
+    ("ght", "t"),
+    ("gh", "f"),
+    ("ough", "uff"),
+    ("wh", "w"),
+    ("qu", "kw"),
+    ("x", "ks"),
+    ("x", "cks"),
+    ("ai", "ay"),
+    ("ee", "ea"),
+    ("ie", "y"),
+    ("ie", "ei"),
+    ("ou", "ow"),
+    ("our", "or"),
+    ("re", "er"),
+    ("yse", "yze"),
+    ("ise", "ize"),
+    ("sc", "s"),
+    ("sc", "c"),
+    ("ce", "se"),
+    ("gue", "g"),
+)
+
+
+@dataclass(frozen=True)
+class Costs:
+    """The price of each kind of slip, in edits."""
+
+    other: float = 1.0
+    double: float = 0.45  # typing a letter twice, or once where it is doubled
+    swap: float = 0.6  # two neighbouring letters swapped
+    vowel: float = 0.6  # one vowel for another
+    keyboard: float = 0.9  # the key next door
+    sound: float = 0.6  # c/k, s/z and other sound-alike letters
+    move: float = 0.75  # a letter typed two places early or late (fomr, tyhe)
+    drop_vowel: float = 0.6  # a vowel left out
+    drop_cluster: float = 0.8  # a consonant next to another left out
+    drop_silent: float = 0.7  # a silent e or h, or an r after a vowel (futher), left out; or a final e added
+    extra_vowel: float = 0.7  # a vowel put in (disasterous)
+    extra_near: float = 0.8  # an extra key next to the intended one
+    spelling: float = 0.6  # a sound-alike group of letters (ph/f, -tion/-sion)
+    first_letter: float = 0.5  # added when the first letter changes: people seldom get it wrong
+
+
+DEFAULT = Costs()
+
+
+def _rules() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The sound-alike groups, keyed by their last letters, both directions."""
+    keyed: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a, b in _SPELLINGS:
+        for intended, typed in ((a, b), (b, a)):
+            keyed.setdefault((intended[-1], typed[-1]), []).append((intended, typed))
+    return keyed
+
+
+_RULES = _rules()
+
+
+def substitution(intended: str, typed: str, costs: Costs = DEFAULT) -> float:
+    """The price of typing one letter for another."""
+    if intended == typed:
+        return 0.0
+    if intended in VOWELS and typed in VOWELS:
+        return costs.vowel
+    if (intended, typed) in SOUND_ALIKE:
+        return costs.sound
+    if typed in KEYBOARD.get(intended, ()):
+        return costs.keyboard
+    return costs.other
+
+
+def slip_cost(typed: str, intended: str, costs: Costs = DEFAULT) -> float:
+    """The weighted edit distance of `intended` → `typed` (lower: a likelier slip)."""
+    t, c = typed, intended
+    n, m = len(t), len(c)
+    # d[i][j]: the price of turning c[:j] into t[:i].
+    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        d[0][j] = d[0][j - 1] + _drop(c, j - 1, costs)
+    for i in range(1, n + 1):
+        d[i][0] = d[i - 1][0] + _extra(t, i - 1, c, 0, costs)
+        ti = t[i - 1]
+        row, up = d[i], d[i - 1]
+        for j in range(1, m + 1):
+            cj = c[j - 1]
+            if ti == cj:
+                best = up[j - 1]
+            else:
+                best = up[j - 1] + substitution(cj, ti, costs)
+                if i > 1 and j > 1 and ti == c[j - 2] and t[i - 2] == cj:
+                    best = min(best, d[i - 2][j - 2] + costs.swap)
+                if i > 2 and j > 2 and t[i - 3 : i] != c[j - 3 : j]:
+                    # one letter moved two places: abc typed as bca or cab
+                    a, b, x = c[j - 3], c[j - 2], cj
+                    if t[i - 3 : i] in (b + x + a, x + a + b):
+                        best = min(best, d[i - 3][j - 3] + costs.move)
+            best = min(best, up[j] + _extra(t, i - 1, c, j, costs), row[j - 1] + _drop(c, j - 1, costs))
+            for intended, typed_ in _RULES.get((cj, ti), ()):
+                li, lt = len(intended), len(typed_)
+                if j >= li and i >= lt and c.endswith(intended, 0, j) and t.endswith(typed_, 0, i):
+                    best = min(best, d[i - lt][j - li] + costs.spelling)
+            row[j] = best
+    cost = d[n][m]
+    if t[:1] != c[:1]:
+        cost += costs.first_letter
+    return cost
+
+
+def _extra(t: str, i: int, c: str, j: int, costs: Costs) -> float:
+    """The price of the typed letter t[i] that has no intended letter (before c[j])."""
+    ch = t[i]
+    if (i > 0 and t[i - 1] == ch) or (j < len(c) and c[j] == ch):
+        return costs.double
+    neighbours = KEYBOARD.get(ch, frozenset())
+    if (i > 0 and t[i - 1] in neighbours) or (j < len(c) and c[j] in neighbours):
+        return costs.extra_near
+    if ch in VOWELS and 0 < i < len(t) - 1:
+        return costs.extra_vowel
+    if ch == "e" and i == len(t) - 1:
+        return costs.drop_silent  # a silent e added (frome, simplye)
+    return costs.other
+
+
+def _drop(c: str, j: int, costs: Costs) -> float:
+    """The price of leaving out the intended letter c[j]."""
+    ch = c[j]
+    if (j > 0 and c[j - 1] == ch) or (j + 1 < len(c) and c[j + 1] == ch):
+        return costs.double
+    if ch == "e" and j == len(c) - 1:
+        return costs.drop_silent
+    if ch == "h" and j > 0 and c[j - 1] in "wgrct":
+        return costs.drop_silent
+    if ch == "r" and j > 0 and c[j - 1] in VOWELS and j + 1 < len(c) and c[j + 1] not in VOWELS:
+        return costs.drop_silent
+    if ch in VOWELS:
+        return costs.drop_vowel
+    if (j > 0 and c[j - 1] not in VOWELS) or (j + 1 < len(c) and c[j + 1] not in VOWELS):
+        return costs.drop_cluster  # one consonant of a cluster (often → ofen, chapter → chaper)
+    return costs.other
