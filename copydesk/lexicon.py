@@ -29,7 +29,6 @@ import hashlib
 import importlib.util
 import json
 import math
-import os
 import shutil
 import tempfile
 from array import array
@@ -38,6 +37,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
+
+from copydesk.home import copydesk_home
 
 # Bump when the cache files a builder writes change shape or content.
 FORMAT = 2
@@ -65,12 +66,6 @@ _WORDFREQ = ("wordfreq", "data/large_en.msgpack.gz")
 _PYSPELL = ("spellchecker", "resources/en.json.gz")
 _SYMSPELL = ("symspellpy", "frequency_dictionary_en_82_765.txt")
 _BIGRAMS = ("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
-
-
-def copydesk_home() -> Path:
-    """$COPYDESK_HOME if set, else ~/.cache/copydesk (read on every call, so tests can move it)."""
-    env = os.environ.get("COPYDESK_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "copydesk"
 
 
 def package_file(package: str, relative: str) -> Path:

@@ -6,16 +6,11 @@ Everything lives under $COPYDESK_HOME, or ~/.cache/copydesk when it is unset.
 from __future__ import annotations
 
 import fcntl
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
-def copydesk_home() -> Path:
-    """$COPYDESK_HOME if set, else ~/.cache/copydesk (read on every call, so tests can move it)."""
-    env = os.environ.get("COPYDESK_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "copydesk"
+from copydesk.home import copydesk_home
 
 
 def lt_home() -> Path:
