@@ -48,6 +48,10 @@ KIND_FIELDS: dict[str, set[str]] = {
 }
 
 
+# libyaml's safe loader when PyYAML was built with it (ten times faster); data only, never code.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class PackError(Exception):
     """A malformed pack; the message names the file, the rule and the field."""
 
@@ -145,7 +149,7 @@ def load_pack(path: Path) -> tuple[PackRule, ...]:
     """All rules of one pack file, validated; PackError names what is wrong."""
     origin = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except OSError as e:
         raise PackError(f"{origin}: cannot read rule pack ({e.strerror or e})") from None
     except yaml.YAMLError as e:

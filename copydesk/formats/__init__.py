@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+
 from copydesk.document import Document
-from copydesk.formats import html, markdown, text
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
@@ -21,5 +22,6 @@ def format_for(path: str) -> str:
 
 def build_document(path: str, source: str, fmt: str | None = None) -> Document:
     """The Document for `source`, read as `fmt` (or as its extension says)."""
-    builders = {"markdown": markdown.build, "html": html.build, "text": text.build}
-    return builders[fmt or format_for(path)](path, source)
+    module = importlib.import_module(f"copydesk.formats.{fmt or format_for(path)}")  # markdown-it only when needed
+    document: Document = module.build(path, source)
+    return document
