@@ -26,7 +26,7 @@ sample: setup languagetool
 	$(BIN)/copydesk check examples/dispatch.md || [ $$? -eq 1 ]
 
 test: setup languagetool browser
-	$(BIN)/ruff check copydesk tests benchmarks
+	$(BIN)/ruff check copydesk tests $(wildcard benchmarks)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
 
