@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from array import array
 from pathlib import Path
 
@@ -39,12 +38,11 @@ def test_normalize() -> None:
     assert normalize("Korea’s") == "korea's"
 
 
-def test_the_lexicon_is_loaded_once_and_fast() -> None:
+def test_the_lexicon_is_loaded_once_and_reloads_from_its_cache() -> None:
+    # Load time is measured in benchmarks/, not asserted here.
     assert lexicon() is lexicon()
-    lexicon()  # the cache exists now
-    started = time.perf_counter()
-    Lexicon.load()
-    assert time.perf_counter() - started < 2.0  # about 50 ms on a quiet machine
+    again = Lexicon.load()
+    assert again.zipf("minister") == lexicon().zipf("minister") > 4
 
 
 def test_sorted_table_round_trip(tmp_path: Path) -> None:

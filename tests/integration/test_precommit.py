@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def try_repo(newsroom: Path, hook: str, *files: str) -> subprocess.CompletedProc
         "PRE_COMMIT_HOME": str(newsroom.parent / "pre-commit-home"),
     }
     return subprocess.run(
-        ["pre-commit", "try-repo", str(REPO), hook, "--files", *files],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), hook, "--files", *files],
         cwd=newsroom,
         env=env,
         capture_output=True,
