@@ -217,6 +217,25 @@ def init(
     raise typer.Exit(code)
 
 
+@app.command()
+def learn(
+    archives: Annotated[list[Path], typer.Argument(help="Folders or files of published copy (.txt .md .html .jsonl).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the house model (SQLite).")],
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Processes to use (default: all cores).")] = None,
+    update: Annotated[bool, typer.Option("--update", help="Add to an existing model instead of replacing it.")] = False,
+) -> None:
+    """Learn a house model from the archive: vocabulary, preferred variants and n-gram counts."""
+    from copydesk.learn import learn as learn_model
+
+    def progress(done: int, total: int) -> None:
+        typer.echo(f"\rcopydesk learn: {done}/{total} files", nl=False, err=True)
+
+    code, message = learn_model(archives, out, jobs=jobs or os.cpu_count() or 1, update=update, progress=progress)
+    typer.echo("", err=True)
+    typer.echo(message, err=code != 0)
+    raise typer.Exit(code)
+
+
 languagetool_app = typer.Typer(help="Install and run the LanguageTool server copydesk uses.", no_args_is_help=True)
 app.add_typer(languagetool_app, name="languagetool")
 

@@ -263,3 +263,19 @@ def test_story_date_checks_a_weekday_and_a_bad_date_exits_two(tmp_path: Path) ->
     assert weekday["rule"] == "news.weekday-date" and weekday["suggestions"][0].startswith("Sunday")
     bad = run_cli("check", "--date", "2019-13-01", str(f))
     assert bad.code == 2 and bad.err.strip() == "copydesk: --date must be YYYY-MM-DD, not '2019-13-01'"
+
+
+def test_learn_builds_a_house_model_that_spelling_trusts(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for day in range(3):
+        write(archive / f"s{day}.txt", f"The fleet left harbour on day {day} and the trawll came back full.\n")
+    story = write(tmp_path / "story.txt", "The trawll came back full.\n")
+    before = run_cli("check", "--select", "spelling", "--output-format", "json", str(story)).json()
+    assert [f["matched"] for f in before["files"][0]["findings"]] == ["trawll"]
+    learned = run_cli("learn", str(archive), "--out", str(tmp_path / "house.sqlite"))
+    assert learned.code == 0, learned.err
+    assert learned.out.startswith("wrote ") and "3 stories" in learned.out
+    write(tmp_path / "copydesk.toml", 'house-model = "house.sqlite"\n')
+    after = run_cli("check", "--select", "spelling", "--output-format", "json", str(story)).json()
+    assert after["files"][0]["findings"] == []

