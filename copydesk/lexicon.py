@@ -89,7 +89,8 @@ def cached_folder(name: str, build: Callable[[Path], None], version: int = 0) ->
     """A cache folder built once by `build(folder)`; shared safely by concurrent processes.
 
     The folder's name carries the sources' key and `version`, so a new package release or a
-    changed builder gets a fresh folder. It is built in a temporary folder and renamed into
+    changed builder gets a fresh folder. Other keys' folders are left alone: another install
+    (a pre-commit environment, say) may be reading them right now. It is built in a temporary folder and renamed into
     place under a lock, so a reader never sees half a cache.
     """
     home = copydesk_home() / "spelling"
@@ -102,8 +103,6 @@ def cached_folder(name: str, build: Callable[[Path], None], version: int = 0) ->
         try:
             if final.is_dir():
                 return final
-            for old in home.glob(f"{name}-*"):
-                shutil.rmtree(old, ignore_errors=True)
             work = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=home))
             try:
                 build(work)

@@ -9,6 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+MAX_BYTES = 10_000_000  # no story is this long; a bigger file is an export or a mistake
+
 
 class InputError(Exception):
     """A file that cannot be checked; the message is one line naming the problem."""
@@ -47,6 +49,11 @@ def read(path: str) -> SourceFile:
     """Read and decode a file; every failure is an InputError with a one-line reason."""
     try:
         with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InputError(
+                    f"too large to check ({size / 1_000_000:.0f} MB; the limit is {MAX_BYTES // 1_000_000} MB)"
+                )
             data = f.read()
     except FileNotFoundError:
         raise InputError("no such file") from None

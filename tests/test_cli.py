@@ -279,3 +279,14 @@ def test_learn_builds_a_house_model_that_spelling_trusts(tmp_path: Path) -> None
     write(tmp_path / "copydesk.toml", 'house-model = "house.sqlite"\n')
     after = run_cli("check", "--select", "spelling", "--output-format", "json", str(story)).json()
     assert after["files"][0]["findings"] == []
+
+
+def test_a_file_over_the_size_limit_is_refused_and_others_checked(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(12_000_000)  # sparse: no need to write 12 MB
+    good = write(tmp_path / "good.txt", "We saw the the cat.\n")
+    result = run_cli("check", *CORE, str(huge), str(good))
+    assert result.code == 2
+    assert result.err.strip() == f"copydesk: {huge}: too large to check (12 MB; the limit is 10 MB)"
+    assert "core.doubled-word" in result.out
