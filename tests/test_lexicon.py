@@ -68,7 +68,7 @@ def test_cached_folder_builds_once_and_is_shared(tmp_path: Path, monkeypatch: py
     assert first == second and len(built) == 1 and (first / "data.txt").read_text() == "ok"
     assert first.parent == tmp_path / "home" / "spelling"
     newer = cached_folder("test-thing", build, 2)  # a new builder version: rebuilt, old one removed
-    assert newer != first and len(built) == 2 and not first.exists()
+    assert newer != first and len(built) == 2 and first.exists()  # another install may still read it
 
 
 def test_a_failed_build_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,6 +26,8 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def try_repo(newsroom: Path, hook: str, *files: str) -> subprocess.CompletedProcess[str]:
+    """Stage the files, as a reporter would before committing, then run the hook on them."""
+    subprocess.run(["git", "add", *files], cwd=newsroom, check=True)
     env = {
         **os.environ,
         **GIT_ENV,
