@@ -14,6 +14,7 @@ from copydesk.engine import FileResult, check_source
 from copydesk.findings import Severity
 from copydesk.fix import apply_fixes
 from copydesk.paths import expand
+from copydesk.rulepack import PackError
 from copydesk.sourcefile import InputError, SourceFile
 
 MAX_FIX_PASSES = 4  # a fix can uncover another slip; stop when nothing changes
@@ -87,7 +88,14 @@ class Run:
         except InputError as e:
             return FileResult(path, error=str(e))
         name = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
-        result = check_source(SourceFile(name, source.text, source.encoding, source.bom), settings, self.options.fmt)
+        try:
+            result = check_source(
+                SourceFile(name, source.text, source.encoding, source.bom), settings, self.options.fmt
+            )
+        except (InputError, config.ConfigError, PackError):
+            raise
+        except Exception as e:  # one strange file must never stop the run or hide the others
+            return FileResult(path, error=f"internal error ({type(e).__name__}: {e}); please report it")
         result.path = path if path != "-" else (self.options.stdin_filename or "-")
         if result.error or not (self.options.fix or self.options.diff):
             return result

@@ -290,3 +290,10 @@ def test_a_file_over_the_size_limit_is_refused_and_others_checked(tmp_path: Path
     assert result.code == 2
     assert result.err.strip() == f"copydesk: {huge}: too large to check (12 MB; the limit is 10 MB)"
     assert "core.doubled-word" in result.out
+
+
+def test_markdown_with_lone_carriage_returns_is_checked(tmp_path: Path) -> None:
+    f = write(tmp_path / "old-mac.md", "# Head\r\rWe saw the the cat.\r\r* item\r")
+    data = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
+    (finding,) = data["files"][0]["findings"]
+    assert finding["matched"] == "the the" and (finding["line"], finding["column"]) == (1, 16)  # lines end at LF only

@@ -6,6 +6,7 @@ Skipped: front matter, code blocks and spans, URLs, raw HTML (its comments carry
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -16,6 +17,8 @@ from copydesk.document import Document
 from copydesk.formats.builder import ProseBuilder
 from copydesk.formats.html import COMMENT_RE
 
+_LINE_END_RE = re.compile(r"\r\n?|\n")
+
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
@@ -25,7 +28,8 @@ def _parser() -> MarkdownIt:
 
 def build(path: str, source: str) -> Document:
     """The Document for a Markdown source."""
-    line_starts = [0] + [i + 1 for i, ch in enumerate(source) if ch == "\n"]
+    # Lines end as markdown-it ends them: LF, CRLF or a lone CR.
+    line_starts = [0] + [m.end() for m in _LINE_END_RE.finditer(source)]
     builder = ProseBuilder(path, source)
     cursor = 0
     last_map: list[int] | None = None
