@@ -901,7 +901,7 @@ def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: li
     speed = [rows[k] for k in speed_keys if k in rows]
     if speed:
         lines += [f"**Speed** on {len(corpus.files)} dev articles ({corpus.words:,} words); "
-                  f"median of {repeat} run{'s' if repeat > 1 else ''} (the all-rules LanguageTool row: 1 run); "
+                  f"median of the runs in the last column ({repeat} asked; the all-rules LanguageTool row: 1); "
                   "load = median 1-minute load average at the start of the runs.", "",
                   "| row | words/s | vs copydesk -j 1 | wall s | CPU s | words/CPU-s | LT server CPU s "
                   "| peak RSS MB | load | runs |",
