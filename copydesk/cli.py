@@ -111,9 +111,9 @@ def check(
     from copydesk.config import ConfigError
     from copydesk.findings import Severity
     from copydesk.output import emit, rules_used
-    from copydesk.report.model import RunReport
+    from copydesk.report.model import RunReport, display_path
     from copydesk.rulepack import PackError
-    from copydesk.run import Run, RunOptions, exit_code
+    from copydesk.run import Run, RunOptions, exit_code, one_note_per_service
 
     overrides: dict[str, object] = {}
     if select:
@@ -174,9 +174,9 @@ def check(
         notes.append(f"{dropped} findings already in the baseline {baseline} were left out.")
     for result in results:
         if result.error:
-            typer.echo(f"copydesk: {result.path}: {result.error}", err=True)
+            typer.echo(f"copydesk: {display_path(result.path)}: {result.error}", err=True)
     report = RunReport(results, rules_used(run, results), notes)
-    unavailable = list(dict.fromkeys(note for r in results for note in r.notes))
+    unavailable = one_note_per_service(note for r in results for note in r.notes)
     for note in unavailable:
         typer.echo(f"copydesk: {note}", err=True)
     required = run.settings_for(str(Path.cwd() / "x")).languagetool.required

@@ -7,6 +7,7 @@ quotation regions are computed once, lazily, and shared by every check.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -26,6 +27,41 @@ class Segment:
     @property
     def verbatim(self) -> bool:
         return self.prose_end - self.prose_start == self.src_end - self.src_start
+
+
+LINE_END_RE = re.compile(r"\r\n?|\n")
+
+
+def normalise_line_ends(text: str) -> str:
+    """CRLF and lone CR as LF: every check reads one kind of line break."""
+    return LINE_END_RE.sub("\n", text) if "\r" in text else text
+
+
+def line_segments(raw: str, prose_start: int, src_start: int) -> tuple[str, list[Segment]]:
+    """`raw` source text as prose with LF line breaks, and the segments that map it back.
+
+    Each CRLF becomes its own one-character segment, so a span never ends between CR and LF
+    and a fix across a converted break is shown but not applied.
+    """
+    segments: list[Segment] = []
+    parts: list[str] = []
+    prose_at, src_at = prose_start, src_start
+
+    def piece(prose: str, src_len: int) -> None:
+        nonlocal prose_at, src_at
+        if prose:
+            segments.append(Segment(prose_at, prose_at + len(prose), src_at, src_at + src_len))
+            parts.append(prose)
+            prose_at += len(prose)
+            src_at += src_len
+
+    last = 0
+    for m in LINE_END_RE.finditer(raw):
+        piece(raw[last : m.start()], m.start() - last)
+        piece("\n", m.end() - m.start())
+        last = m.end()
+    piece(raw[last:], len(raw) - last)
+    return "".join(parts), segments
 
 
 @dataclass(frozen=True)
@@ -57,8 +93,11 @@ class Document:
 
     @classmethod
     def plain(cls, path: str, source: str) -> Document:
-        """A document whose prose is its source, offset for offset."""
-        return cls(path, source, source, [Segment(0, len(source), 0, len(source))])
+        """A document whose prose is its source, offset for offset (CRLF and CR read as LF)."""
+        if "\r" not in source:
+            return cls(path, source, source, [Segment(0, len(source), 0, len(source))])
+        prose, segments = line_segments(source, 0, 0)
+        return cls(path, source, prose, segments)
 
     @cached_property
     def _starts(self) -> list[int]:

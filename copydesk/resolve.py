@@ -7,9 +7,13 @@ selection, per-file ignores, inline suppressions and severity overrides.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
+import itertools
 from collections.abc import Iterable
 from pathlib import Path
+
+import regex
 
 from copydesk.config import Settings
 from copydesk.directives import Suppression
@@ -27,28 +31,73 @@ def specificity(rule: str) -> int:
     return 2
 
 
+_GRAPHEME_RE = regex.compile(r"\X")
+
+
+def on_grapheme_boundary(text: str, i: int) -> bool:
+    """True unless `i` falls inside a user-perceived character (e + accent, an emoji with skin tone, CRLF)."""
+    if i <= 0 or i >= len(text):
+        return True
+    before, after = text[i - 1], text[i]
+    if before < "\x80" and after < "\x80":
+        return not (before == "\r" and after == "\n")
+    for m in _GRAPHEME_RE.finditer(text, max(0, i - 32), min(len(text), i + 32)):
+        if m.end() >= i:
+            return m.end() == i or m.start() == i
+    return True
+
+
 def _to_source(doc: Document, f: Finding) -> Finding:
     start, end = doc.source_span(f.start, f.end)
     mapped = f.with_span(start, end, doc.source[start:end])
-    if f.fix in (Applicability.SAFE, Applicability.UNSAFE) and not doc.is_verbatim(f.start, f.end):
-        mapped = mapped.with_fix(Applicability.DISPLAY)  # markup inside the span: show, never apply
+    if f.fix in (Applicability.SAFE, Applicability.UNSAFE) and not (
+        doc.is_verbatim(f.start, f.end)
+        and on_grapheme_boundary(doc.source, start)
+        and on_grapheme_boundary(doc.source, end)
+    ):
+        # Markup inside the span, or a fix that would split a character: show, never apply.
+        mapped = mapped.with_fix(Applicability.DISPLAY)
     return mapped
 
 
+class _Spans:
+    """Kept spans, answering "does this span overlap any of them?" in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start == end and self._starts_at(start):
+            return True  # an insertion point where a kept span begins
+        before = bisect.bisect_left(self.starts, end)  # kept spans starting before `end`
+        return before > 0 and self.max_end[before - 1] > start
+
+    def _starts_at(self, point: int) -> bool:
+        i = bisect.bisect_left(self.starts, point)
+        return i < len(self.starts) and self.starts[i] == point
+
+
 def _drop_overlapped(findings: list[Finding]) -> list[Finding]:
-    """Of overlapping findings keep the most specific; of equal ones, the first."""
-    ranked = sorted(enumerate(findings), key=lambda item: (-specificity(item[1].rule), item[0]))
-    kept: list[Finding] = []
-    for _, f in ranked:
-        clash = False
-        for k in kept:
-            overlap = (f.start < k.end and k.start < f.end) or (f.start == f.end == k.start)
-            if overlap and (specificity(k.rule) > specificity(f.rule) or (k.start, k.end) == (f.start, f.end)):
-                clash = True
-                break
-        if not clash:
-            kept.append(f)
-    return kept
+    """Of overlapping findings keep the most specific; of equally specific ones with one span, the first.
+
+    Tier by tier, most specific first: a finding is dropped when it overlaps a span kept from a
+    more specific tier, or repeats the exact span of one kept from its own tier.
+    """
+    tiers: dict[int, list[tuple[int, Finding]]] = {}
+    for index, f in enumerate(findings):
+        tiers.setdefault(specificity(f.rule), []).append((index, f))
+    kept: list[tuple[int, Finding]] = []
+    for tier in sorted(tiers, reverse=True):
+        stronger = _Spans((f.start, f.end) for _, f in kept)
+        same_tier: set[tuple[int, int]] = set()
+        for index, f in tiers[tier]:
+            if (f.start, f.end) in same_tier or stronger.overlaps(f.start, f.end):
+                continue
+            same_tier.add((f.start, f.end))
+            kept.append((index, f))
+    return [f for _, f in sorted(kept, key=lambda item: item[0])]
 
 
 def _suppressed(f: Finding, prose_start: int, suppressions: Iterable[Suppression]) -> bool:

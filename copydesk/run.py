@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+import threading
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +26,22 @@ MIN_FILES_PER_JOB = 4  # below this, starting a process costs more than it saves
 _worker_run: Run | None = None
 
 
+# Held while a fix is written, so a worker whose parent died finishes that file before exiting.
+_writing = threading.Lock()
+
+
 def _start_worker(options: RunOptions) -> None:
     global _worker_run
     _worker_run = Run(options)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (OOM killer, CI timeout) would wait forever for work."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    with _writing:
+        os._exit(1)
 
 
 def _check_in_worker(path: str) -> FileResult:
@@ -127,7 +143,15 @@ class Run:
             current.fixed_text = text
         else:
             try:
-                sourcefile.write_atomic(path, source.encode(text))
+                with _writing:
+                    sourcefile.write_atomic(path, source.encode(text), source.stamp)
+            except sourcefile.FileChanged:
+                return FileResult(
+                    result.path,
+                    source,
+                    result.findings,
+                    error="changed on disk while it was checked; fixes not written",
+                )
             except OSError as e:
                 return FileResult(
                     result.path, source, result.findings, error=f"could not write fixes ({e.strerror or e})"
@@ -155,6 +179,18 @@ def _unified_diff(path: str, before: str, after: str) -> str:
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
     )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def one_note_per_service(notes: Iterable[str]) -> list[str]:
+    """The first note about each service ("LanguageTool unavailable, ...: why").
+
+    Under --jobs each worker meets the same outage and words it its own way (refused,
+    disconnected); the user needs to hear it once.
+    """
+    first: dict[str, str] = {}
+    for note in notes:
+        first.setdefault(note.split(":", 1)[0], note)
+    return list(first.values())
 
 
 def exit_code(results: list[FileResult], fail_on: Severity, exit_zero: bool) -> int:

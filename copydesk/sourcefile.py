@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import glob
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+TEMP_SUFFIX = ".copydesk-tmp"
 MAX_BYTES = 10_000_000  # no story is this long; a bigger file is an export or a mistake
 
 
@@ -27,12 +30,22 @@ class SourceFile:
     text: str
     encoding: str = "utf-8"
     bom: bytes = b""
+    stamp: tuple[int, int, int] | None = None  # the file on disk when read: stamp_of()
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
 
 
-def decode(path: str, data: bytes) -> SourceFile:
+class FileChanged(OSError):
+    """The file on disk is no longer the one that was read and checked."""
+
+
+def stamp_of(info: os.stat_result) -> tuple[int, int, int]:
+    """Inode, size and modification time: an editor's save, or a swap by rename, changes one of them."""
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def decode(path: str, data: bytes, stamp: tuple[int, int, int] | None = None) -> SourceFile:
     """Decode UTF-8 (or UTF-16 with a BOM); refuse binary data and other encodings."""
     bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
     body = data[len(bom) :]
@@ -42,19 +55,28 @@ def decode(path: str, data: bytes) -> SourceFile:
         raise InputError(f"not UTF-8 text (invalid byte 0x{body[e.start]:02x} at byte {e.start + len(bom)})") from None
     if "\x00" in text:
         raise InputError("binary file (contains NUL bytes)")
-    return SourceFile(path, text, encoding, bom)
+    return SourceFile(path, text, encoding, bom, stamp)
 
 
 def read(path: str) -> SourceFile:
-    """Read and decode a file; every failure is an InputError with a one-line reason."""
+    """Read and decode a file; every failure is an InputError with a one-line reason.
+
+    O_NONBLOCK keeps a FIFO from blocking the open; fstat then refuses anything that is
+    not a regular file (pipes, devices such as /dev/zero) before a byte is read.
+    """
     try:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError(
-                    f"too large to check ({size / 1_000_000:.0f} MB; the limit is {MAX_BYTES // 1_000_000} MB)"
-                )
-            data = f.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError("not a regular file")
+            if info.st_size > MAX_BYTES:
+                raise InputError(too_large(info.st_size))
+            data = f.read(MAX_BYTES + 1)  # a file that grows while read is still capped
+            if len(data) > MAX_BYTES:
+                raise InputError(too_large(len(data)))
     except FileNotFoundError:
         raise InputError("no such file") from None
     except IsADirectoryError:
@@ -63,25 +85,56 @@ def read(path: str) -> SourceFile:
         raise InputError("permission denied") from None
     except OSError as e:
         raise InputError(e.strerror or str(e)) from None
-    return decode(path, data)
+    return decode(path, data, stamp_of(info))
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def too_large(size: int) -> str:
+    return f"too large to check ({size / 1_000_000:.0f} MB; the limit is {MAX_BYTES // 1_000_000} MB)"
+
+
+def write_atomic(path: str, data: bytes, expected: tuple[int, int, int] | None = None) -> None:
     """Replace the file's bytes all at once: a temp file in the same folder, fsync, rename.
 
-    A crash at any moment leaves either the old file or the new one, never a mix.
+    A crash at any moment leaves either the old file or the new one, never a mix. With
+    `expected` (the stamp when it was read), a file saved by someone else meanwhile is left
+    alone: FileChanged.
     """
     target = Path(os.path.realpath(path))  # through a symlink, keep the link
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".copydesk-tmp")
+    info = target.stat()
+    if expected is not None and stamp_of(info) != expected:
+        raise FileChanged(f"{path} changed on disk while it was checked")
+    mode = info.st_mode & 0o7777
+    _remove_stale_temps(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        if expected is not None and stamp_of(target.stat()) != expected:  # saved while we wrote
+            raise FileChanged(f"{path} changed on disk while it was checked")
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temp files for `target` left by a copydesk that was killed mid-write (their pid is gone)."""
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
+        pid = tmp.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True

@@ -24,6 +24,7 @@ DOUBLED_WORD = Rule(
         BadExample("Talks resumed in [[the the]] capital on Monday.", "the"),
         BadExample("[[The the]] minister spoke first.", "The"),
         BadExample("He went [[to\nto]] the border.", "to"),
+        BadExample("They met in [[the the the]] capital.", "the"),
         BadExample("Pelosi said [[that that]] she believed him.", "that"),
         BadExample("The problem [[is is]] cost.", "is"),
         BadExample("Viewers in the 16-[[to to]]-24 group.", "to"),
@@ -117,7 +118,12 @@ _NOUN_PHRASE_RE = regex.compile(
     r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|\p{Lu}|\d)", regex.V1
 )
 
-_DOUBLED_RE = regex.compile(r"(?<![\p{L}\p{N}'’])(\p{L}+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\p{L}\p{N}'’])", regex.I)
+# A whole run ("the the the") is one finding, so one fix removes it. Marks, joiners and
+# apostrophes belong to a word: "the thé" (decomposed accent) is not a doubled word.
+_WORD_EDGE = r"\p{L}\p{M}\p{N}'’\u200c\u200d"
+_DOUBLED_RE = regex.compile(
+    rf"(?<![{_WORD_EDGE}])(\p{{L}}+)(?:(?:[ \t]+|[ \t]*\n[ \t]*)\1)+(?![{_WORD_EDGE}])", regex.I
+)
 # "checked in in March": a verb's particle followed by the same preposition.
 PARTICLES = frozenset({"in", "on", "up", "out", "off", "over", "down"})
 _PARTICLE_VERB_RE = regex.compile(
@@ -145,7 +151,8 @@ class CoreCheck:
 
     def _doubled(self, doc: Document) -> Iterator[Finding]:
         for m in _DOUBLED_RE.finditer(doc.prose):
-            first, second = m.group(1), m.group(3)
+            first = m.group(1)
+            second = m.group()[-len(first) :]
             if first.lower() in ALLOWED_DOUBLES or second[0].isupper():
                 continue  # allowed in English, or a name (Duran Duran)
             if self._allowed_double(doc.prose, m.start(), m.end(), first.lower()):

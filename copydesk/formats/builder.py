@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from copydesk.directives import Directives
-from copydesk.document import Document, Region, Segment
+from copydesk.document import Document, Region, Segment, line_segments, normalise_line_ends
 
 # Stands in for a code span inside a sentence: not a word, so no check reads it as one.
 PLACEHOLDER = "\ufffc"
@@ -22,9 +22,21 @@ class ProseBuilder:
         self.directives = Directives()
 
     def add(self, text: str, src_start: int, src_end: int) -> None:
-        """Append prose `text` taken from source[src_start:src_end] (verbatim when equal)."""
+        """Append prose `text` taken from source[src_start:src_end] (verbatim when equal).
+
+        Line breaks reach the prose as LF whatever the source uses (a parser may already
+        have converted them), mapped break by break.
+        """
         if not text:
             return
+        raw = self.source[src_start:src_end]
+        if "\r" in raw and normalise_line_ends(raw) == normalise_line_ends(text):
+            prose, segments = line_segments(raw, self.length, src_start)
+            self.segments.extend(segments)
+            self.parts.append(prose)
+            self.length += len(prose)
+            return
+        text = normalise_line_ends(text)
         self.segments.append(Segment(self.length, self.length + len(text), src_start, src_end))
         self.parts.append(text)
         self.length += len(text)

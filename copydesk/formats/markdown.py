@@ -93,13 +93,23 @@ def _add_inline(builder: ProseBuilder, source: str, children: list[Token], curso
 
 def _add_found(builder: ProseBuilder, source: str, raw: str, prose: str, cursor: int, end: int) -> int:
     """Add `prose`, whose source form `raw` is the next occurrence after `cursor`."""
-    at = source.find(raw, cursor, end)
+    at, stop = _find(source, raw, cursor, end)
     if at < 0:
         # Not found as written (a rare normalisation by the parser): keep the words, no fix.
         builder.add(prose, cursor, cursor)
         return cursor
-    builder.add(prose, at, at + len(raw))
-    return at + len(raw)
+    builder.add(prose, at, stop)
+    return stop
+
+
+def _find(source: str, raw: str, cursor: int, end: int) -> tuple[int, int]:
+    """Where `raw` occurs next; markdown-it gives every line break as LF, the source may have CRLF or CR."""
+    if "\n" not in raw:
+        at = source.find(raw, cursor, end)
+        return at, at + len(raw)
+    pattern = f"(?:{_LINE_END_RE.pattern})".join(re.escape(line) for line in raw.split("\n"))
+    m = re.compile(pattern).search(source, cursor, end)
+    return (m.start(), m.end()) if m else (-1, -1)
 
 
 def _skip_past(source: str, raw: str, cursor: int, end: int) -> int:

@@ -22,8 +22,8 @@ MONTH_PATTERN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
-DAY_PATTERN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-YEAR_PATTERN = r"(?:1[89]|20|21)\d\d"
+DAY_PATTERN = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR_PATTERN = r"(?:1[89]|20|21)[0-9][0-9]"
 _LOOK_AHEAD_DAYS = 200
 
 

@@ -86,7 +86,7 @@ _DATELINE_RE = regex.compile(
     rf"""
     (?P<city>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}}(?![\p{{Ll}}])|{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})
     (?:,[ ]{_NOT_A_DATE}(?P<region>{_REGION_WORD}(?:[ ]{_REGION_WORD}){{0,2}}))?
-    (?:,[ ](?:{calendar.WEEKDAY_PATTERN},?[ ])?(?P<date>(?P<month>{calendar.MONTH_PATTERN})[ ](?P<day>\d{{1,2}})))?
+    (?:,[ ](?:{calendar.WEEKDAY_PATTERN},?[ ])?(?P<date>(?P<month>{calendar.MONTH_PATTERN})[ ](?P<day>[0-9]{{1,2}})))?
     (?P<tail>
         [ ]?(?P<agency>\([^()\n]{{2,30}}\))[ ]?(?P<dash>—|–|--|-)
       | \.?[ ](?P<agency>/[^/\n]{{2,30}}/)\.?

@@ -127,19 +127,19 @@ _SHORT_SCALE = {"m": {10**6: "m", 10**9: "bn", 10**12: "tn"}, "mn": {10**6: "mn"
 _CURRENCY = {"us$": "$", "$": "$", "£": "£", "€": "€", "¥": "¥", "dollars": "$", "pounds": "£", "euros": "€"}
 _AMOUNT_RE = regex.compile(
     r"(?<![\p{L}\p{N}.,])(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![,.]?[0-9])"
     r"(?:(?P<gap>\s?)(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|m|k)(?![\p{L}\p{N}]))?"
     r"(?:\s(?P<curword>dollars|pounds|euros)(?![\p{L}]))?"
 )
 _PERCENT_RE = regex.compile(
-    r"(?<![\p{L}\p{N}.,])(?P<num>\d+(?:\.\d+)?)(?P<form>%|\s?(?:percent|per\s+cent|pct|pc))(?![\p{L}\p{N}])"
+    r"(?<![\p{L}\p{N}.,])(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<form>%|\s?(?:percent|per\s+cent|pct|pc))(?![\p{L}\p{N}])"
 )
 _NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty"
 ).split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUM = r"(?:\d+|" + "|".join(_NUMBER_WORDS[1:] + list(_TENS)) + r")"
+_NUM = r"(?:[0-9]+|" + "|".join(_NUMBER_WORDS[1:] + list(_TENS)) + r")"
 _PART_OF_RE = regex.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<part>{_NUM})\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|these|those|all)\s+"
     rf"(?P<total>{_NUM})(?![\p{{L}}\p{{N}}])(?:\s+(?P<noun>\p{{Ll}}+))?"

@@ -21,7 +21,7 @@ _DATE_LINE_RE = regex.compile(
 )
 # A month with a year ("February 2019", "June 30, 2019"): evidence of the year a story was written in.
 _MONTH_YEAR_RE = regex.compile(
-    rf"(?<![\p{{L}}])(?P<month>{calendar.MONTH_PATTERN})\s+(?:{calendar.DAY_PATTERN},?\s+)?(?P<year>{calendar.YEAR_PATTERN})(?!\d)"
+    rf"(?<![\p{{L}}])(?P<month>{calendar.MONTH_PATTERN})\s+(?:{calendar.DAY_PATTERN},?\s+)?(?P<year>{calendar.YEAR_PATTERN})(?![0-9])"
 )
 _LEAD_PARAGRAPHS = 6  # a dateline or date line stands within the first few paragraphs
 

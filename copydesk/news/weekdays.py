@@ -79,8 +79,8 @@ WEEKDAY_RELATIVE = Rule(
 
 _W = rf"(?P<weekday>{calendar.WEEKDAY_PATTERN})"
 _M = rf"(?P<month>{calendar.MONTH_PATTERN})"
-_D = rf"(?P<day>{calendar.DAY_PATTERN})(?![\d\-–/:])"
-_Y = rf"(?P<year>{calendar.YEAR_PATTERN})(?![\d\-–])"
+_D = rf"(?P<day>{calendar.DAY_PATTERN})(?![0-9\-–/:])"
+_Y = rf"(?P<year>{calendar.YEAR_PATTERN})(?![0-9\-–])"
 _START = r"(?<![\p{L}\p{N}])"
 _END = r"(?![\p{L}\p{N}])"
 # Weekday and date, in the orders copy writes them.

@@ -11,7 +11,7 @@ from collections import Counter
 
 from copydesk.findings import Finding, Severity
 from copydesk.report.fingerprint import normalise_path
-from copydesk.report.model import RunReport
+from copydesk.report.model import RunReport, error_text
 from copydesk.report.positions import LineIndex
 
 ANNOTATION_LIMIT = 10  # per kind (error, warning, notice) and step
@@ -84,10 +84,9 @@ def render(report: RunReport) -> str:
     counts: Counter[str] = Counter()
     for result in report.results:
         if result.error:
-            message = f"could not be checked: {result.error}"
+            message = error_text(result)
             lines.append(command("error", message, file=normalise_path(result.path), title="copydesk"))
             counts["error"] += 1
-            continue
         index = LineIndex(result.source.text if result.source else "")
         for f in result.findings:
             lines.append(annotation(result.path, f, index))
@@ -113,7 +112,7 @@ def summary_markdown(report: RunReport) -> str:
     n = report.findings_count
     headline = f"{n or 'No'} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}"
     if report.errors_count:
-        headline += f"; {report.errors_count} file{'s' * (report.errors_count != 1)} could not be checked"
+        headline += f"; {report.error_summary}"
     out += [headline + ".", ""]
     per_rule: Counter[str] = Counter()
     loudest: dict[str, Severity] = {}

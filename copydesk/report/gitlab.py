@@ -12,7 +12,7 @@ from typing import Any
 
 from copydesk.findings import Finding, Severity
 from copydesk.report.fingerprint import fingerprints, normalise_path
-from copydesk.report.model import RunReport
+from copydesk.report.model import RunReport, error_text
 from copydesk.report.positions import LineIndex
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -34,11 +34,11 @@ def issue(path: str, f: Finding, index: LineIndex, fp: str) -> dict[str, Any]:
     }
 
 
-def input_error_issue(path: str, error: str) -> dict[str, Any]:
-    """The issue for a file that could not be checked at all."""
+def input_error_issue(path: str, description: str) -> dict[str, Any]:
+    """The issue for a file that could not be checked at all, or whose fixes could not be written."""
     fp = hashlib.sha256(f"{INPUT_ERROR_CHECK}\x1f{normalise_path(path)}".encode()).hexdigest()
     return {
-        "description": f"File could not be checked: {error}",
+        "description": description,
         "check_name": INPUT_ERROR_CHECK,
         "fingerprint": fp,
         "severity": "major",
@@ -51,8 +51,7 @@ def render(report: RunReport) -> str:
     issues: list[dict[str, Any]] = []
     for result in report.results:
         if result.error:
-            issues.append(input_error_issue(result.path, result.error))
-            continue
+            issues.append(input_error_issue(result.path, f"File {error_text(result)}"))
         text = result.source.text if result.source else ""
         index = LineIndex(text)
         fps = fingerprints(result.path, result.findings, text)

@@ -35,7 +35,7 @@ from copydesk.document import Document
 from copydesk.engine import FileResult
 from copydesk.findings import Finding
 from copydesk.formats.builder import PLACEHOLDER
-from copydesk.report.model import RunReport
+from copydesk.report.model import RunReport, error_text
 from copydesk.report.positions import LineIndex
 
 SEVERITIES = ("error", "warning", "info")
@@ -560,13 +560,16 @@ def _items(result: FileResult, file_no: int) -> list[_Item]:
 
 def _file_section(result: FileResult, file_no: int, items: list[_Item], report: RunReport) -> str:
     head = f'<h2 id="file-{file_no}-h">{_e(result.path)}'
-    if result.error:
+    if result.error and result.source is None:
         return (
             f'<section class="file" id="file-{file_no}" aria-labelledby="file-{file_no}-h">{head}</h2>'
             f'<p class="err">Could not be checked: {_e(result.error)}</p></section>'
         )
     count = _plural(len(items), "finding") if items else "no findings"
     head += f' <span class="count">({count})</span></h2>'
+    if result.error:  # checked, but the fixes could not be written
+        message = error_text(result)
+        head += f'<p class="err">{_e(message[:1].upper() + message[1:])}</p>'
     doc = _document(result)
     fmt_class = "fmt-text" if doc.prose == doc.source else "fmt-markup"
     view = _FileView(doc, fmt_class)
@@ -597,8 +600,7 @@ def _file_list(report: RunReport, per_file: list[list[_Item]]) -> str:
     for n, (result, items) in enumerate(zip(report.results, per_file, strict=True), 1):
         if result.error:
             rows.append(
-                f'<li><a href="#file-{n}">{_e(result.path)}</a> <span class="err">could not be checked: '
-                f"{_e(result.error)}</span></li>"
+                f'<li><a href="#file-{n}">{_e(result.path)}</a> <span class="err">{_e(error_text(result))}</span></li>'
             )
         else:
             rows.append(f'<li><a href="#file-{n}">{_e(result.path)}</a> ({_plural(len(items), "finding")})</li>')
@@ -664,7 +666,7 @@ def render(report: RunReport) -> str:
         title += f": {report.results[0].path}"
     summary = f"{total} in {files}"
     if report.errors_count:
-        summary += f"; {_plural(report.errors_count, 'file')} could not be checked"
+        summary += f"; {report.error_summary}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

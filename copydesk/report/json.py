@@ -32,10 +32,14 @@ def finding_dict(f: Finding, index: LineIndex) -> dict[str, Any]:
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:
-    if result.error:
+    if result.error and result.source is None:
         return {"path": result.path, "error": result.error}
     index = LineIndex(result.source.text if result.source else "")
-    return {"path": result.path, "findings": [finding_dict(f, index) for f in result.findings]}
+    entry: dict[str, Any] = {"path": result.path}
+    if result.error:  # read and checked, but its fixes could not be written
+        entry["error"] = result.error
+    entry["findings"] = [finding_dict(f, index) for f in result.findings]
+    return entry
 
 
 def render(report: RunReport) -> str:

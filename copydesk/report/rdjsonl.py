@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from copydesk.findings import Applicability, Finding, Severity
-from copydesk.report.model import RunReport
+from copydesk.report.model import RunReport, error_text
 from copydesk.report.positions import LineIndex
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
@@ -49,13 +49,12 @@ def render(report: RunReport) -> str:
         if result.error:
             lines.append(
                 {
-                    "message": f"could not be checked: {result.error}",
+                    "message": error_text(result),
                     "location": {"path": result.path},
                     "severity": "ERROR",
                     "source": SOURCE,
                 }
             )
-            continue
         index = LineIndex(result.source.text if result.source else "")
         lines.extend(diagnostic(result.path, f, index) for f in result.findings)
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)

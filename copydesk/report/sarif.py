@@ -19,7 +19,7 @@ from urllib.parse import quote
 from copydesk import __version__
 from copydesk.findings import Applicability, Finding, Severity
 from copydesk.report.fingerprint import fingerprints, normalise_path
-from copydesk.report.model import RunReport
+from copydesk.report.model import RunReport, error_text
 from copydesk.report.positions import LineIndex
 from copydesk.rule import Rule
 
@@ -155,7 +155,7 @@ def _invocation(report: RunReport) -> dict[str, Any]:
     notifications: list[dict[str, Any]] = [
         {
             "level": "error",
-            "message": {"text": f"{r.path}: could not be checked: {r.error}"},
+            "message": {"text": f"{r.path}: {error_text(r)}"},
             "locations": [{"physicalLocation": {"artifactLocation": artifact_location(r.path)}}],
         }
         for r in report.results
@@ -174,7 +174,7 @@ def sarif_log(report: RunReport) -> dict[str, Any]:
     index = {descriptor["id"]: i for i, descriptor in enumerate(rules)}
     results: list[dict[str, Any]] = []
     for r in report.results:
-        if r.error or not r.findings:
+        if not r.findings:
             continue
         text = r.source.text if r.source else ""
         positions = Utf16Positions(text)

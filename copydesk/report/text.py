@@ -68,7 +68,6 @@ def render(report: RunReport, *, concise: bool = False, color: bool = False, sta
     for result in report.results:
         if result.error:
             out.append(_style(f"{result.path}: error: {result.error}", "bold red", color))
-            continue
         index = LineIndex(result.source.text if result.source else "")
         for f in result.findings:
             fixable_count += fixable(f, unsafe=False)
@@ -103,5 +102,5 @@ def _summary(report: RunReport, fixable_count: int) -> str:
     else:
         parts.append(f"All clear: {files} file{'s' * (files != 1)} checked, no findings.")
     if report.errors_count:
-        parts.append(f"{report.errors_count} file{'s' * (report.errors_count != 1)} could not be checked.")
+        parts.append(report.error_summary[:1].upper() + report.error_summary[1:] + ".")
     return " ".join(parts)
