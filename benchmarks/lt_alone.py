@@ -147,8 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     files.sort(key=lambda f: order[str(f["path"])])
     total = sum(len(f.get("findings", ())) for f in files)  # type: ignore[misc, arg-type]
     errors = sum(1 for f in files if "error" in f)
-    json.dump({"version": 1, "files": files, "summary": {"files": len(files), "findings": total, "errors": errors}},
-              sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(
+        {"version": 1, "files": files, "summary": {"files": len(files), "findings": total, "errors": errors}},
+        sys.stdout,
+        ensure_ascii=False,
+        indent=1,
+    )
     sys.stdout.write("\n")
     return 2 if errors else (1 if total else 0)
 

@@ -104,14 +104,26 @@ class Proc:
     stderr: str = ""
 
 
-def timed(argv: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
-          keep_stdout: bool = True, timeout: float = TIMEOUT) -> Proc:
+def timed(
+    argv: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    keep_stdout: bool = True,
+    timeout: float = TIMEOUT,
+) -> Proc:
     """Run argv; wall from just before spawn to reaping, CPU and max RSS from wait4()."""
     load = os.getloadavg()[0]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out if keep_stdout else subprocess.DEVNULL,
-                                stderr=err, env=env, cwd=cwd)
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=out if keep_stdout else subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+            cwd=cwd,
+        )
         box: list[tuple[int, int, Any]] = []
         waiter = threading.Thread(target=lambda: box.append(os.wait4(proc.pid, 0)), daemon=True)
         waiter.start()
@@ -126,16 +138,25 @@ def timed(argv: list[str], *, env: dict[str, str] | None = None, cwd: Path | Non
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Proc(argv, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, load,
-                    out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+        return Proc(
+            argv,
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            proc.returncode,
+            load,
+            out.read().decode(errors="replace"),
+            err.read().decode(errors="replace"),
+        )
 
 
 def copydesk_argv(*args: str) -> list[str]:
     return [PY, "-m", "copydesk", *args]
 
 
-def run_copydesk(args: list[str], *, env: dict[str, str], cwd: Path, expect_files: int | None = None,
-                 ok: tuple[int, ...] = (0, 1)) -> Proc:
+def run_copydesk(
+    args: list[str], *, env: dict[str, str], cwd: Path, expect_files: int | None = None, ok: tuple[int, ...] = (0, 1)
+) -> Proc:
     """`copydesk ARGS`, checked: exit 0/1 and, for JSON, a report naming every file; retried."""
     problem = ""
     for attempt in range(1, RETRIES + 1):
@@ -144,8 +165,10 @@ def run_copydesk(args: list[str], *, env: dict[str, str], cwd: Path, expect_file
         if not problem:
             return proc
         if attempt < RETRIES:
-            log(f"copydesk {' '.join(args[:4])}... failed ({problem}); retry {attempt}/{RETRIES - 1} "
-                f"in {RETRY_PAUSE:.0f} s")
+            log(
+                f"copydesk {' '.join(args[:4])}... failed ({problem}); retry {attempt}/{RETRIES - 1} "
+                f"in {RETRY_PAUSE:.0f} s"
+            )
             time.sleep(RETRY_PAUSE)
     raise BenchError(problem)
 
@@ -250,8 +273,14 @@ def write_corpus(cases: list[dict[str, Any]], root: Path) -> Corpus:
             break
     dispatch = root / "dispatch500.txt"
     dispatch.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
-    return Corpus(folder, files, [c["text"] for c in cases], sum(c["words"] for c in cases), dispatch,
-                  len(dispatch.read_text(encoding="utf-8").split()))
+    return Corpus(
+        folder,
+        files,
+        [c["text"] for c in cases],
+        sum(c["words"] for c in cases),
+        dispatch,
+        len(dispatch.read_text(encoding="utf-8").split()),
+    )
 
 
 # ---------------------------------------------------------------- rows
@@ -271,8 +300,14 @@ class Row:
     note: str = ""
     error: str = ""
 
-    def add(self, wall: float, cpu: float | None = None, rss: float | None = None, load: float | None = None,
-            server_cpu: float | None = None) -> None:
+    def add(
+        self,
+        wall: float,
+        cpu: float | None = None,
+        rss: float | None = None,
+        load: float | None = None,
+        server_cpu: float | None = None,
+    ) -> None:
         self.walls.append(wall)
         if cpu is not None:
             self.cpus.append(cpu)
@@ -311,8 +346,14 @@ class Row:
 
     def summary(self) -> dict[str, Any]:
         d = asdict(self)
-        d.update(wall_median=self.wall(), words_per_second=self.wps(), cpu_median=self.cpu(),
-                 words_per_cpu_second=self.wpcpu(), peak_rss_mb=self.rss(), load_median=self.load())
+        d.update(
+            wall_median=self.wall(),
+            words_per_second=self.wps(),
+            cpu_median=self.cpu(),
+            words_per_cpu_second=self.wpcpu(),
+            peak_rss_mb=self.rss(),
+            load_median=self.load(),
+        )
         return d
 
 
@@ -389,12 +430,22 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
     """copydesk's own checks, -j 1 and -j 2 alternating (so load drifts hit both alike)."""
     n = len(corpus.files)
     env = clean_env()
-    j1 = rows.new("local_j1", "copydesk local checks, -j 1",
-                  "`copydesk check --no-languagetool -j 1 --output-format json DIR` (whole process)", corpus.words)
+    j1 = rows.new(
+        "local_j1",
+        "copydesk local checks, -j 1",
+        "`copydesk check --no-languagetool -j 1 --output-format json DIR` (whole process)",
+        corpus.words,
+    )
     j2 = rows.new("local_j2", "copydesk local checks, -j 2", "the same with `-j 2`", corpus.words)
-    extra = {name: rows.new(f"variant:{name}", f"copydesk {name}, -j 1",
-                            f"`copydesk check --no-languagetool -j 1 {' '.join(args)} DIR`", corpus.words)
-             for name, args in variants.items()}
+    extra = {
+        name: rows.new(
+            f"variant:{name}",
+            f"copydesk {name}, -j 1",
+            f"`copydesk check --no-languagetool -j 1 {' '.join(args)} DIR`",
+            corpus.words,
+        )
+        for name, args in variants.items()
+    }
     base = ["check", "--no-languagetool", "--output-format", "json"]
     log("warm-up: copydesk local (word-list cache, bytecode)")
     with guarded(j1):
@@ -406,19 +457,25 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
             if row.error:
                 continue
             with guarded(row):
-                p = run_copydesk([*base, "-j", jobs, str(corpus.folder)], env=env, cwd=corpus.folder.parent,
-                                 expect_files=n)
+                p = run_copydesk(
+                    [*base, "-j", jobs, str(corpus.folder)], env=env, cwd=corpus.folder.parent, expect_files=n
+                )
                 row.add_proc(p)
                 if jobs == "1":
                     corpus.keep(NO_LT, p.stdout, p.wall)
-                log(f"{row.label} run {i + 1}/{repeat}: {p.wall:.2f} s wall, {p.cpu:.2f} s CPU, "
-                    f"{p.maxrss_mb:.0f} MB")
+                log(f"{row.label} run {i + 1}/{repeat}: {p.wall:.2f} s wall, {p.cpu:.2f} s CPU, {p.maxrss_mb:.0f} MB")
         for name, args in variants.items():
             row = extra[name]
             if not row.error:
                 with guarded(row):
-                    row.add_proc(run_copydesk([*base, "-j", "1", *args, str(corpus.folder)], env=env,
-                                              cwd=corpus.folder.parent, expect_files=n))
+                    row.add_proc(
+                        run_copydesk(
+                            [*base, "-j", "1", *args, str(corpus.folder)],
+                            env=env,
+                            cwd=corpus.folder.parent,
+                            expect_files=n,
+                        )
+                    )
 
 
 def _inprocess(row: Row, repeat: int, body: Callable[[], None], label: str) -> None:
@@ -432,10 +489,18 @@ def _inprocess(row: Row, repeat: int, body: Callable[[], None], label: str) -> N
 
 
 def speed_pyspellchecker(rows: Rows, corpus: Corpus, cases: list[dict[str, Any]], repeat: int, budget: float) -> None:
-    detect = rows.new("pyspell_detect", "pyspellchecker, unknown() only",
-                      "in-process: `split_words` + `unknown()` per text (no suggestions)", corpus.words)
-    full = rows.new("pyspell_full", "pyspellchecker, unknown() + correction()",
-                    "in-process: `split_words` + `unknown()` + `correction()` of each unknown word", 0)
+    detect = rows.new(
+        "pyspell_detect",
+        "pyspellchecker, unknown() only",
+        "in-process: `split_words` + `unknown()` per text (no suggestions)",
+        corpus.words,
+    )
+    full = rows.new(
+        "pyspell_full",
+        "pyspellchecker, unknown() + correction()",
+        "in-process: `split_words` + `unknown()` + `correction()` of each unknown word",
+        0,
+    )
     try:
         from spellchecker import SpellChecker
     except ImportError as e:
@@ -467,8 +532,10 @@ def speed_pyspellchecker(rows: Rows, corpus: Corpus, cases: list[dict[str, Any]]
         full.words = sum(cases[i]["words"] for i in subset)
         full.add(time.perf_counter() - t0, time.process_time() - c0, load=load)
         unknown = sum(len(sp.unknown(sp.split_words(corpus.texts[i]))) for i in subset)
-        full.note = (f"first {len(subset)} articles ({full.words:,} words, {unknown} unknown words), "
-                     f"as correction() is too slow for all {len(corpus.texts)}")
+        full.note = (
+            f"first {len(subset)} articles ({full.words:,} words, {unknown} unknown words), "
+            f"as correction() is too slow for all {len(corpus.texts)}"
+        )
 
     def run_full() -> None:
         for i in subset:
@@ -480,13 +547,13 @@ def speed_pyspellchecker(rows: Rows, corpus: Corpus, cases: list[dict[str, Any]]
 
 
 def speed_proselint(rows: Rows, corpus: Corpus, repeat: int) -> None:
-    row = rows.new("proselint", "proselint", "in-process: proselint's API, all default checks, each text",
-                   corpus.words)
+    row = rows.new("proselint", "proselint", "in-process: proselint's API, all default checks, each text", corpus.words)
     try:
         lint = _proselint_linter()
     except Exception as e:
         row.error = f"proselint not usable ({e}); pip install -e '.[bench]'"
         return
+
     def run() -> None:
         for text in corpus.texts:
             lint(text)
@@ -512,16 +579,31 @@ def _proselint_linter() -> Callable[[str], Any]:
 def speed_languagetool(rows: Rows, corpus: Corpus, lt: LT, repeat: int, root: Path, budget: Budget) -> None:
     """LanguageTool alone vs copydesk with it (cold cache), then the same copy re-checked."""
     n = len(corpus.files)
-    alone = rows.new("lt_alone", "LanguageTool alone (copydesk's rule set)",
-                     "in-process: `check_texts(url, paragraphs, cache=False)` per article, 2 articles at once "
-                     "(as `-j 2`), copydesk's disabled rules", corpus.words)
-    alone_all = rows.new("lt_alone_all", "LanguageTool alone (all default rules)",
-                         "the same with an empty disabled-rule set (spelling etc. on)", corpus.words)
-    cold = rows.new("lt_cold", "copydesk with LanguageTool, cold cache",
-                    "`copydesk check --output-format json DIR` (default -j = 2 cores), fresh result cache",
-                    corpus.words)
-    warm = rows.new("lt_warm", "copydesk with LanguageTool, re-check",
-                    "the same command again on the unchanged copy (warm cache)", corpus.words)
+    alone = rows.new(
+        "lt_alone",
+        "LanguageTool alone (copydesk's rule set)",
+        "in-process: `check_texts(url, paragraphs, cache=False)` per article, 2 articles at once "
+        "(as `-j 2`), copydesk's disabled rules",
+        corpus.words,
+    )
+    alone_all = rows.new(
+        "lt_alone_all",
+        "LanguageTool alone (all default rules)",
+        "the same with an empty disabled-rule set (spelling etc. on)",
+        corpus.words,
+    )
+    cold = rows.new(
+        "lt_cold",
+        "copydesk with LanguageTool, cold cache",
+        "`copydesk check --output-format json DIR` (default -j = 2 cores), fresh result cache",
+        corpus.words,
+    )
+    warm = rows.new(
+        "lt_warm",
+        "copydesk with LanguageTool, re-check",
+        "the same command again on the unchanged copy (warm cache)",
+        corpus.words,
+    )
     try:
         if not lt.ok:
             raise BenchError(lt.problem)
@@ -548,8 +630,10 @@ def speed_languagetool(rows: Rows, corpus: Corpus, lt: LT, repeat: int, root: Pa
             row.add(time.perf_counter() - t0, time.process_time() - c0, load=load, server_cpu=lt.cpu() - s0)
             log(f"{row.label}: {row.walls[-1]:.1f} s")
             if keep_as:  # the same findings `lt_alone.py` would print
-                files = [{"path": item.path, "findings": lt_alone.findings_json(item, a)}
-                         for item, a in zip(prepared, answers, strict=True)]
+                files = [
+                    {"path": item.path, "findings": lt_alone.findings_json(item, a)}
+                    for item, a in zip(prepared, answers, strict=True)
+                ]
                 corpus.keep(keep_as, json.dumps({"version": 1, "files": files}), row.walls[-1])
 
     args = ["check", "--output-format", "json", "--require-languagetool", str(corpus.folder)]
@@ -583,8 +667,9 @@ def startup(rows: Rows, corpus: Corpus, lt: LT, runs: int, root: Path, first_run
     lt_env = clean_env(warm_home)
     cases: list[tuple[Row, list[str], dict[str, str], Path, tuple[int, ...]]] = []
 
-    def case(key: str, label: str, argv: list[str], words: int, e: dict[str, str], cwd: Path,
-             ok: tuple[int, ...] = (0, 1)) -> Row:
+    def case(
+        key: str, label: str, argv: list[str], words: int, e: dict[str, str], cwd: Path, ok: tuple[int, ...] = (0, 1)
+    ) -> Row:
         row = rows.new(key, label, f"`{shlex.join(argv)}`", words)
         cases.append((row, argv, e, cwd, ok))
         return row
@@ -592,26 +677,55 @@ def startup(rows: Rows, corpus: Corpus, lt: LT, runs: int, root: Path, first_run
     case("python", "python -c pass (interpreter alone)", ["python", "-c", "pass"], 0, env, REPO, (0,))
     case("help", "copydesk --help", ["python", "-m", "copydesk", "--help"], 0, env, REPO, (0,))
     if md_words:
-        case("start_md", f"check examples/dispatch.md ({md_words} words), no LT",
-             ["python", "-m", "copydesk", "check", "--no-languagetool", "examples/dispatch.md"], md_words, env, REPO)
-    case("start_500", f"check a {corpus.dispatch500_words}-word dispatch, no LT",
-         ["python", "-m", "copydesk", "check", "--no-languagetool", corpus.dispatch500.name],
-         corpus.dispatch500_words, env, corpus.dispatch500.parent)
+        case(
+            "start_md",
+            f"check examples/dispatch.md ({md_words} words), no LT",
+            ["python", "-m", "copydesk", "check", "--no-languagetool", "examples/dispatch.md"],
+            md_words,
+            env,
+            REPO,
+        )
+    case(
+        "start_500",
+        f"check a {corpus.dispatch500_words}-word dispatch, no LT",
+        ["python", "-m", "copydesk", "check", "--no-languagetool", corpus.dispatch500.name],
+        corpus.dispatch500_words,
+        env,
+        corpus.dispatch500.parent,
+    )
     lt_rows = []
     if lt.ok:
         if md_words:
-            lt_rows.append(case("start_md_lt", f"check examples/dispatch.md ({md_words} words), LT, warm cache",
-                                ["python", "-m", "copydesk", "check", "examples/dispatch.md"], md_words, lt_env, REPO))
-        lt_rows.append(case("start_500_lt", f"check a {corpus.dispatch500_words}-word dispatch, LT, warm cache",
-                            ["python", "-m", "copydesk", "check", corpus.dispatch500.name],
-                            corpus.dispatch500_words, lt_env, corpus.dispatch500.parent))
+            lt_rows.append(
+                case(
+                    "start_md_lt",
+                    f"check examples/dispatch.md ({md_words} words), LT, warm cache",
+                    ["python", "-m", "copydesk", "check", "examples/dispatch.md"],
+                    md_words,
+                    lt_env,
+                    REPO,
+                )
+            )
+        lt_rows.append(
+            case(
+                "start_500_lt",
+                f"check a {corpus.dispatch500_words}-word dispatch, LT, warm cache",
+                ["python", "-m", "copydesk", "check", corpus.dispatch500.name],
+                corpus.dispatch500_words,
+                lt_env,
+                corpus.dispatch500.parent,
+            )
+        )
         for row, argv, e, cwd, _ in cases:  # fill the result cache once
             if row in lt_rows:
                 with guarded(row):
                     timed([PY, *argv[1:]], env=e, cwd=cwd)
-    first = rows.new("start_first", f"check the {corpus.dispatch500_words}-word dispatch on a new machine, no LT",
-                     "the same with an empty COPYDESK_HOME (copydesk builds its word-list cache)",
-                     corpus.dispatch500_words)
+    first = rows.new(
+        "start_first",
+        f"check the {corpus.dispatch500_words}-word dispatch on a new machine, no LT",
+        "the same with an empty COPYDESK_HOME (copydesk builds its word-list cache)",
+        corpus.dispatch500_words,
+    )
     for i in range(runs):
         for row, argv, e, cwd, ok in cases:
             if row.error:
@@ -630,8 +744,12 @@ def startup(rows: Rows, corpus: Corpus, lt: LT, runs: int, root: Path, first_run
         if i < first_runs:  # few samples: each builds the whole word-list cache (seconds)
             with guarded(first):
                 home = root / "homes" / f"empty-{i}"
-                p = timed([PY, "-m", "copydesk", "check", "--no-languagetool", corpus.dispatch500.name],
-                          env=clean_env(home), cwd=corpus.dispatch500.parent, keep_stdout=False)
+                p = timed(
+                    [PY, "-m", "copydesk", "check", "--no-languagetool", corpus.dispatch500.name],
+                    env=clean_env(home),
+                    cwd=corpus.dispatch500.parent,
+                    keep_stdout=False,
+                )
                 if _problem(p, None, (0, 1)):
                     raise BenchError(_problem(p, None, (0, 1)))
                 first.add_proc(p)
@@ -651,8 +769,9 @@ def load_scorer(bench_dir: Path) -> Any:
     return module
 
 
-def false_alarms_by_category(scorer: Any, cases: list[dict[str, Any]], findings: list[list[dict[str, Any]]]
-                             ) -> Counter[str]:
+def false_alarms_by_category(
+    scorer: Any, cases: list[dict[str, Any]], findings: list[list[dict[str, Any]]]
+) -> Counter[str]:
     """The scorer's false alarms (non-info, non-style, overlapping no gold error), by category."""
     fa: Counter[str] = Counter()
     for case, fs in zip(cases, findings, strict=True):
@@ -670,8 +789,15 @@ def findings_from_report(report: str, cases: list[dict[str, Any]]) -> list[list[
     return [by_name.get(case_file_name(i, c["id"]), []) for i, c in enumerate(cases)]
 
 
-def quality(bench_dir: Path, lt: LT, root: Path, limit: int, variants: dict[str, list[str]],
-            reuse: dict[str, tuple[str, float]], reuse_ids: list[str]) -> list[dict[str, Any]]:
+def quality(
+    bench_dir: Path,
+    lt: LT,
+    root: Path,
+    limit: int,
+    variants: dict[str, list[str]],
+    reuse: dict[str, tuple[str, float]],
+    reuse_ids: list[str],
+) -> list[dict[str, Any]]:
     """Every dev set through every system. For the injected set, reports of the speed runs on
     the same articles (same file names) are scored when there are any, not made again."""
     scorer = load_scorer(bench_dir)
@@ -682,6 +808,7 @@ def quality(bench_dir: Path, lt: LT, root: Path, limit: int, variants: dict[str,
     for name, args in variants.items():
         systems.append((f"copydesk {name}, no LT", lambda _, a=args: [*base, "--no-languagetool", *a]))  # type: ignore[misc]
     if lt.ok:
+
         def with_lt(set_name: str) -> list[str]:
             home = fresh_home(root, f"quality-{set_name}")  # a cold cache: the wall time is a first check
             return ["env", "-u", "COPYDESK_LANGUAGETOOL", f"COPYDESK_HOME={home}", *base, "--require-languagetool"]
@@ -713,8 +840,9 @@ def quality(bench_dir: Path, lt: LT, root: Path, limit: int, variants: dict[str,
                     res["words_per_second"] = round(res["words"] / wall) if wall else None
                     fa = false_alarms_by_category(scorer, cases, findings)
                     res["false_alarms_by_category"] = dict(fa)
-                    res["false_alarms_per_1k_by_category"] = {
-                        k: 1000 * v / res["words"] for k, v in fa.items()} if res["words"] else {}
+                    res["false_alarms_per_1k_by_category"] = (
+                        {k: 1000 * v / res["words"] for k, v in fa.items()} if res["words"] else {}
+                    )
                     entry.update(result=res, load=os.getloadavg()[0], reused=bool(saved))
                     entry.pop("error", None)
                     break
@@ -724,9 +852,15 @@ def quality(bench_dir: Path, lt: LT, root: Path, limit: int, variants: dict[str,
                         log(f"quality {set_name} / {system} failed ({entry['error'][:120]}); retrying")
                         time.sleep(RETRY_PAUSE)
             r = entry.get("result")
-            log(f"quality {set_name:13} {system:28} " + (
-                f"recall {pct(r['recall'])} top-1 {pct(r['top1'])} FA/1k {r['false_alarms_per_1k_words']:.2f} "
-                f"{r['wall_seconds']:.1f} s" if r else f"FAILED {entry.get('error')}"))
+            log(
+                f"quality {set_name:13} {system:28} "
+                + (
+                    f"recall {pct(r['recall'])} top-1 {pct(r['top1'])} FA/1k {r['false_alarms_per_1k_words']:.2f} "
+                    f"{r['wall_seconds']:.1f} s"
+                    if r
+                    else f"FAILED {entry.get('error')}"
+                )
+            )
             results.append(entry)
     return results
 
@@ -739,8 +873,22 @@ def profile_local(corpus: Corpus, root: Path, top: int = 25) -> str:
     import pstats
 
     out = root / "local.prof"
-    argv = [PY, "-m", "cProfile", "-o", str(out), "-m", "copydesk", "check", "--no-languagetool", "-j", "1",
-            "--output-format", "json", str(corpus.folder)]
+    argv = [
+        PY,
+        "-m",
+        "cProfile",
+        "-o",
+        str(out),
+        "-m",
+        "copydesk",
+        "check",
+        "--no-languagetool",
+        "-j",
+        "1",
+        "--output-format",
+        "json",
+        str(corpus.folder),
+    ]
     p = timed(argv, env=clean_env(), cwd=corpus.folder.parent, keep_stdout=False)
     if p.rc not in (0, 1) or not out.exists():
         return f"profile failed: exit {p.rc} {p.stderr[-300:]}"
@@ -772,8 +920,11 @@ def source_fingerprint() -> tuple[str, float]:
 
 
 def changed_since(when: float) -> list[str]:
-    return sorted(str(f.relative_to(REPO)) for f in (REPO / "copydesk").rglob("*")
-                  if f.is_file() and "__pycache__" not in f.parts and f.stat().st_mtime > when)
+    return sorted(
+        str(f.relative_to(REPO))
+        for f in (REPO / "copydesk").rglob("*")
+        if f.is_file() and "__pycache__" not in f.parts and f.stat().st_mtime > when
+    )
 
 
 def pct(x: float | None) -> str:
@@ -805,17 +956,29 @@ def machine() -> dict[str, Any]:
         mem = f"{kb / 2**20:.0f} GB RAM"
     git = ""
     with contextlib.suppress(Exception):
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "copydesk"], cwd=REPO, capture_output=True,
-                               text=True, timeout=10).stdout.strip().splitlines()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = (
+            subprocess.run(
+                ["git", "status", "--porcelain", "--", "copydesk"], cwd=REPO, capture_output=True, text=True, timeout=10
+            )
+            .stdout.strip()
+            .splitlines()
+        )
         git = f"{head}" + (f" + {len(dirty)} uncommitted paths under copydesk/" if dirty else "")
     version = "?"
     with contextlib.suppress(Exception):
         from copydesk import __version__ as version
 
-    return {"cores": os.cpu_count(), "cpu": model, "memory": mem, "python": platform.python_version(),
-            "copydesk": version, "git": git}
+    return {
+        "cores": os.cpu_count(),
+        "cpu": model,
+        "memory": mem,
+        "python": platform.python_version(),
+        "copydesk": version,
+        "git": git,
+    }
 
 
 def targets(rows: Rows, corpus: Corpus) -> list[tuple[str, str, str]]:
@@ -836,9 +999,14 @@ def targets(rows: Rows, corpus: Corpus) -> list[tuple[str, str, str]]:
         out.append(("local checks >= 100,000 words/s per core", text, verdict(measured, 100_000, True)))
     if start:
         w = start.wall() or 0
-        out.append(("cold `copydesk check` of a 500-word dispatch <= 0.5 s wall",
-                    f"{secs(w)} s ({start.words} words, no LT; `python -c pass` "
-                    f"{secs(rows['python'].wall()) if get('python') else '-'} s)", verdict(w, 0.5, False)))
+        out.append(
+            (
+                "cold `copydesk check` of a 500-word dispatch <= 0.5 s wall",
+                f"{secs(w)} s ({start.words} words, no LT; `python -c pass` "
+                f"{secs(rows['python'].wall()) if get('python') else '-'} s)",
+                verdict(w, 0.5, False),
+            )
+        )
     alone, cold, warm = get("lt_alone"), get("lt_cold"), get("lt_warm")
     if alone and cold:
         ratio = (cold.wall() or 0) / (alone.wall() or 1)
@@ -846,24 +1014,38 @@ def targets(rows: Rows, corpus: Corpus) -> list[tuple[str, str, str]]:
         if cold.server_cpus and alone.server_cpus and cold.cpu() and alone.cpu():
             mine = (cold.cpu() or 0) + statistics.median(cold.server_cpus)
             theirs = (alone.cpu() or 0) + statistics.median(alone.server_cpus)
-            text += (f"; all CPU (client + server) {mine:.0f} s vs {theirs:.0f} s = {mine / theirs:.2f}x, "
-                     "the ratio on busy cores")
+            text += (
+                f"; all CPU (client + server) {mine:.0f} s vs {theirs:.0f} s = {mine / theirs:.2f}x, "
+                "the ratio on busy cores"
+            )
         out.append(("with LanguageTool <= 1.2x LanguageTool alone", text, verdict(ratio, 1.2, False)))
     if cold and warm:
         ratio = (cold.wall() or 0) / (warm.wall() or 1)
-        out.append((f"unchanged copy re-checked >= 10x faster ({len(corpus.files)} articles, warm server)",
-                    f"{ratio:.1f}x ({secs(cold.wall())} s, then {secs(warm.wall())} s)", verdict(ratio, 10, True)))
+        out.append(
+            (
+                f"unchanged copy re-checked >= 10x faster ({len(corpus.files)} articles, warm server)",
+                f"{ratio:.1f}x ({secs(cold.wall())} s, then {secs(warm.wall())} s)",
+                verdict(ratio, 10, True),
+            )
+        )
     if j1 and j1.rss():
-        out.append(("peak memory <= 300 MB without LanguageTool",
-                    f"{num(j1.rss())} MB (`-j 1`, {len(corpus.files)} files)", verdict(j1.rss() or 0, 300, False)))
+        out.append(
+            (
+                "peak memory <= 300 MB without LanguageTool",
+                f"{num(j1.rss())} MB (`-j 1`, {len(corpus.files)} files)",
+                verdict(j1.rss() or 0, 300, False),
+            )
+        )
     j2 = get("local_j2")
     if j1 and j2:
         ratio = (j1.wall() or 0) / (j2.wall() or 1)
         text = f"{ratio:.2f}x ({secs(j1.wall())} s vs {secs(j2.wall())} s)"
         if j1.cpu() and j2.cpu():
             ceiling = 2 * (j1.cpu() or 0) / (j2.cpu() or 1)
-            text += (f"; `-j 2` uses {secs(j2.cpu())} CPU-s to `-j 1`'s {secs(j1.cpu())}, so even 2 idle cores "
-                     f"give at most {ceiling:.2f}x")
+            text += (
+                f"; `-j 2` uses {secs(j2.cpu())} CPU-s to `-j 1`'s {secs(j1.cpu())}, so even 2 idle cores "
+                f"give at most {ceiling:.2f}x"
+            )
         out.append(("`--jobs 2` >= 1.8x faster than `--jobs 1`", text, verdict(ratio, 1.8, True)))
     return out
 
@@ -876,8 +1058,7 @@ def verdict(measured: float, target: float, higher_is_better: bool) -> str:
     return f"MISSED ({factor:.2f}x off)"
 
 
-def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: list[dict[str, Any]],
-           repeat: int) -> str:
+def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: list[dict[str, Any]], repeat: int) -> str:
     m = meta["machine"]
     lines = [
         f"Measured {meta['date']} on {m['cores']} cores ({m['cpu']}, {m['memory']}, shared with other work), "
@@ -887,25 +1068,44 @@ def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: li
         "",
     ]
     if meta.get("skipped_for_time"):
-        lines += [f"Skipped to stay within the time budget (`--budget`): {', '.join(meta['skipped_for_time'])}; "
-                  "the runs column shows what each median is of.", ""]
+        lines += [
+            f"Skipped to stay within the time budget (`--budget`): {', '.join(meta['skipped_for_time'])}; "
+            "the runs column shows what each median is of.",
+            "",
+        ]
     src = meta.get("source", {})
     if src and src["start"] != src["end"]:
-        lines += [f"**Warning:** copydesk's source changed during this run ({src['start']} -> {src['end']}: "
-                  f"{', '.join(src['changed'][:8]) or 'files replaced'}), so rows may mix versions; rerun when "
-                  "the code is quiet.", ""]
+        lines += [
+            f"**Warning:** copydesk's source changed during this run ({src['start']} -> {src['end']}: "
+            f"{', '.join(src['changed'][:8]) or 'files replaced'}), so rows may mix versions; rerun when "
+            "the code is quiet.",
+            "",
+        ]
     ref = rows.get("local_j1")
     ref_wps = ref.wps() if ref and ref.ok else None
-    speed_keys = ["local_j1", "local_j2", *[k for k in rows if k.startswith("variant:")], "pyspell_detect",
-                  "pyspell_full", "proselint", "lt_alone", "lt_alone_all", "lt_cold", "lt_warm"]
+    speed_keys = [
+        "local_j1",
+        "local_j2",
+        *[k for k in rows if k.startswith("variant:")],
+        "pyspell_detect",
+        "pyspell_full",
+        "proselint",
+        "lt_alone",
+        "lt_alone_all",
+        "lt_cold",
+        "lt_warm",
+    ]
     speed = [rows[k] for k in speed_keys if k in rows]
     if speed:
-        lines += [f"**Speed** on {len(corpus.files)} dev articles ({corpus.words:,} words); "
-                  f"median of the runs in the last column ({repeat} asked; the all-rules LanguageTool row: 1); "
-                  "load = median 1-minute load average at the start of the runs.", "",
-                  "| row | words/s | vs copydesk -j 1 | wall s | CPU s | words/CPU-s | LT server CPU s "
-                  "| peak RSS MB | load | runs |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            f"**Speed** on {len(corpus.files)} dev articles ({corpus.words:,} words); "
+            f"median of the runs in the last column ({repeat} asked; the all-rules LanguageTool row: 1); "
+            "load = median 1-minute load average at the start of the runs.",
+            "",
+            "| row | words/s | vs copydesk -j 1 | wall s | CPU s | words/CPU-s | LT server CPU s "
+            "| peak RSS MB | load | runs |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for r in speed:
             if not r.ok:
                 lines.append(f"| {r.label} | failed: {r.error or 'not run'} | | | | | | | | |")
@@ -914,20 +1114,30 @@ def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: li
             ratio = f"{wps / ref_wps:.2f}x" if ref_wps and wps else "-"
             server = num(statistics.median(r.server_cpus), 1) if r.server_cpus else "-"
             words = "" if r.words == corpus.words else f" ({r.words:,} words)"
-            lines.append(f"| {r.label}{words} | {num(r.wps())} | {ratio} | {secs(r.wall())} | {secs(r.cpu())} "
-                         f"| {num(r.wpcpu())} | {server} | {num(r.rss())} | {num(r.load(), 2)} | {len(r.walls)} |")
+            lines.append(
+                f"| {r.label}{words} | {num(r.wps())} | {ratio} | {secs(r.wall())} | {secs(r.cpu())} "
+                f"| {num(r.wpcpu())} | {server} | {num(r.rss())} | {num(r.load(), 2)} | {len(r.walls)} |"
+            )
         lines.append("")
-    start = [rows[k] for k in ("python", "help", "start_md", "start_500", "start_md_lt", "start_500_lt",
-                               "start_first") if k in rows]
+    start = [
+        rows[k]
+        for k in ("python", "help", "start_md", "start_500", "start_md_lt", "start_500_lt", "start_first")
+        if k in rows
+    ]
     if start:
         runs = max((len(r.walls) for r in start), default=0)
-        lines += [f"**Start-up**: wall time of a new process, interpreter included (median of {runs}; "
-                  "the new-machine row: 2 runs).", "",
-                  "| command | wall s | CPU s | peak RSS MB | load |", "|---|---:|---:|---:|---:|"]
+        lines += [
+            f"**Start-up**: wall time of a new process, interpreter included (median of {runs}; "
+            "the new-machine row: 2 runs).",
+            "",
+            "| command | wall s | CPU s | peak RSS MB | load |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for r in start:
             if r.ok:
-                lines.append(f"| {r.label} | {secs(r.wall())} | {secs(r.cpu())} | {num(r.rss())} "
-                             f"| {num(r.load(), 2)} |")
+                lines.append(
+                    f"| {r.label} | {secs(r.wall())} | {secs(r.cpu())} | {num(r.rss())} | {num(r.load(), 2)} |"
+                )
             else:
                 lines.append(f"| {r.label} | failed: {r.error or 'not run'} | | | |")
         lines.append("")
@@ -942,16 +1152,23 @@ def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: li
 
 
 def render_quality(results: list[dict[str, Any]]) -> list[str]:
-    lines = ["**Quality** on the dev sets (../shared/bench/score.py's scoring; FA/1k = false alarms per 1,000 "
-             "words, style and info findings not counted; wall = one run of the checker over the set, "
-             "copydesk + LT with a cold result cache; * = the injected set scored from the median speed run's report "
-             "on the same articles, not run again). Category cells: detected / top-1 correction.", "",
-             "| dev set | system | recall | top-1 | precision | FA/1k | " + " | ".join(GOLD_CATEGORIES) +
-             " | wall s | words/s |",
-             "|---|---|---:|---:|---:|---:|" + "---:|" * len(GOLD_CATEGORIES) + "---:|---:|"]
-    fa_lines = ["False alarms per 1,000 words by the finding's category (same runs):", "",
-                "| dev set | system | " + " | ".join(FA_CATEGORIES) + " |",
-                "|---|---|" + "---:|" * len(FA_CATEGORIES)]
+    lines = [
+        "**Quality** on the dev sets (../shared/bench/score.py's scoring; FA/1k = false alarms per 1,000 "
+        "words, style and info findings not counted; wall = one run of the checker over the set, "
+        "copydesk + LT with a cold result cache; * = the injected set scored from the median speed run's report "
+        "on the same articles, not run again). Category cells: detected / top-1 correction.",
+        "",
+        "| dev set | system | recall | top-1 | precision | FA/1k | "
+        + " | ".join(GOLD_CATEGORIES)
+        + " | wall s | words/s |",
+        "|---|---|---:|---:|---:|---:|" + "---:|" * len(GOLD_CATEGORIES) + "---:|---:|",
+    ]
+    fa_lines = [
+        "False alarms per 1,000 words by the finding's category (same runs):",
+        "",
+        "| dev set | system | " + " | ".join(FA_CATEGORIES) + " |",
+        "|---|---|" + "---:|" * len(FA_CATEGORIES),
+    ]
     for e in results:
         r = e.get("result")
         if not r:
@@ -960,14 +1177,23 @@ def render_quality(results: list[dict[str, Any]]) -> list[str]:
         cats = []
         for c in GOLD_CATEGORIES:
             v = r["categories"].get(c)
-            cats.append(f"{pct(v.get('detected', 0) / v['n'])} / {pct(v.get('corrected', 0) / v['n'])}"
-                        if v and v.get("n") else "")
-        lines.append(f"| {e['set']} | {e['system']} | {pct(r['recall'])} | {pct(r['top1'])} | {pct(r['precision'])} "
-                     f"| {r['false_alarms_per_1k_words']:.2f} | " + " | ".join(cats) +
-                     f" | {secs(r['wall_seconds'])}{'*' if e.get('reused') else ''} | {num(r['words_per_second'])} |")
+            cats.append(
+                f"{pct(v.get('detected', 0) / v['n'])} / {pct(v.get('corrected', 0) / v['n'])}"
+                if v and v.get("n")
+                else ""
+            )
+        lines.append(
+            f"| {e['set']} | {e['system']} | {pct(r['recall'])} | {pct(r['top1'])} | {pct(r['precision'])} "
+            f"| {r['false_alarms_per_1k_words']:.2f} | "
+            + " | ".join(cats)
+            + f" | {secs(r['wall_seconds'])}{'*' if e.get('reused') else ''} | {num(r['words_per_second'])} |"
+        )
         per = r.get("false_alarms_per_1k_by_category", {})
-        fa_lines.append(f"| {e['set']} | {e['system']} | " +
-                        " | ".join(f"{per[c]:.2f}" if c in per else "0" for c in FA_CATEGORIES) + " |")
+        fa_lines.append(
+            f"| {e['set']} | {e['system']} | "
+            + " | ".join(f"{per[c]:.2f}" if c in per else "0" for c in FA_CATEGORIES)
+            + " |"
+        )
     return [*lines, "", *fa_lines, ""]
 
 
@@ -1000,16 +1226,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help=f"1 run, the first {QUICK_ARTICLES} articles")
     ap.add_argument("--repeat", type=int, default=3, help="runs per speed row; the median is reported")
     ap.add_argument("--json", type=Path, help="write every measurement here")
-    ap.add_argument("--sections", default="speed,startup,quality",
-                    help="comma-separated subset of speed,startup,quality")
+    ap.add_argument(
+        "--sections", default="speed,startup,quality", help="comma-separated subset of speed,startup,quality"
+    )
     ap.add_argument("--profile", action="store_true", help="also cProfile the local checks and print the top")
-    ap.add_argument("--budget", type=float, default=None, metavar="MIN",
-                    help="skip repetitions that would not end within this many minutes (default 14; --quick 3)")
+    ap.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        metavar="MIN",
+        help="skip repetitions that would not end within this many minutes (default 14; --quick 3)",
+    )
     ap.add_argument("--update-readme", action="store_true", help="put the table into benchmarks/README.md")
-    ap.add_argument("--variant", action="append", default=[], metavar="NAME=ARGS",
-                    help="also measure `copydesk check ARGS` (e.g. a house model, issue #6)")
-    ap.add_argument("--bench-dir", type=Path, default=Path(os.environ.get(
-        "COPYDESK_BENCH_DIR", REPO.parent / "shared" / "bench")), help="folder with score.py and dev/")
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="NAME=ARGS",
+        help="also measure `copydesk check ARGS` (e.g. a house model, issue #6)",
+    )
+    ap.add_argument(
+        "--bench-dir",
+        type=Path,
+        default=Path(os.environ.get("COPYDESK_BENCH_DIR", REPO.parent / "shared" / "bench")),
+        help="folder with score.py and dev/",
+    )
     a = ap.parse_args(argv)
     repeat = 1 if a.quick else max(1, a.repeat)
     sections = {s.strip() for s in a.sections.split(",") if s.strip()}
@@ -1019,9 +1260,14 @@ def main(argv: list[str] | None = None) -> int:
     started_epoch = time.time()
     fingerprint = source_fingerprint()[0]
     load_start = "/".join(f"{x:.2f}" for x in os.getloadavg())
-    meta: dict[str, Any] = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(),
-                            "command": shlex.join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])]),
-                            "load_start": load_start, "repeat": repeat, "quick": a.quick}
+    meta: dict[str, Any] = {
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": machine(),
+        "command": shlex.join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])]),
+        "load_start": load_start,
+        "repeat": repeat,
+        "quick": a.quick,
+    }
     cases = load_jsonl(a.bench_dir / "dev" / "injected.jsonl")
     if a.quick:
         cases = cases[:QUICK_ARTICLES]
@@ -1048,8 +1294,15 @@ def main(argv: list[str] | None = None) -> int:
             speed_languagetool(rows, corpus, lt, repeat, root, budget)
             meta["lt_server_rss_mb"] = lt.rss_mb()
         if "quality" in sections:
-            quality_results = quality(a.bench_dir, lt, root, QUICK_ARTICLES if a.quick else 0, variants,
-                                      corpus.median_reports(), [c["id"] for c in cases])
+            quality_results = quality(
+                a.bench_dir,
+                lt,
+                root,
+                QUICK_ARTICLES if a.quick else 0,
+                variants,
+                corpus.median_reports(),
+                [c["id"] for c in cases],
+            )
         if a.profile:
             log("profiling the local checks")
             profile = profile_local(corpus, root)
@@ -1062,9 +1315,19 @@ def main(argv: list[str] | None = None) -> int:
     if profile:
         print("\n```\n" + profile + "```")
     if a.json:
-        a.json.write_text(json.dumps({"meta": meta, "rows": {k: r.summary() for k, r in rows.items()},
-                                      "targets": targets(rows, corpus), "quality": quality_results,
-                                      "profile": profile}, indent=2, default=str))
+        a.json.write_text(
+            json.dumps(
+                {
+                    "meta": meta,
+                    "rows": {k: r.summary() for k, r in rows.items()},
+                    "targets": targets(rows, corpus),
+                    "quality": quality_results,
+                    "profile": profile,
+                },
+                indent=2,
+                default=str,
+            )
+        )
     if a.update_readme:
         update_readme(table)
     return 0
