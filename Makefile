@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: setup languagetool browser sample test bench
+.PHONY: setup languagetool browser sample test bench soak
 
 setup: $(VENV)/.installed
 
@@ -33,3 +33,6 @@ test: setup languagetool browser
 bench: setup languagetool
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/run.py
+
+soak: setup
+	$(PY) benchmarks/soak.py --json benchmarks/soak-latest.json

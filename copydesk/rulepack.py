@@ -48,6 +48,65 @@ KIND_FIELDS: dict[str, set[str]] = {
 }
 
 
+def _text(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _texts(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _text_map(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+
+
+def _contexts(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(e, dict) and all(isinstance(x, str) for x in e.values()) for e in v)
+
+
+def _groups(v: Any) -> bool:
+    return isinstance(v, list) and all(_texts(g) for g in v)
+
+
+# What each kind-specific field must hold: a check, and its name for the error message.
+# Checked when the pack loads, so a wrong type never reaches a rule engine as a crash or as
+# a quietly wrong rule (a replacement `[the]` turned into the text "['the']").
+FIELD_TYPES: dict[str, tuple[Any, str]] = {
+    "tokens": (_texts, "list of text"),
+    "pattern": (_text, "text (a regular expression)"),
+    "ignorecase": (lambda v: isinstance(v, bool), "true or false"),
+    "suggest": (_text, "text"),
+    "swap": (_text_map, "mapping of text to text"),
+    "replace": (_text, "text"),
+    "map": (_text_map, "mapping of text to text"),
+    "word": (lambda v: _text(v) or _texts(v), "text or list of text"),
+    "when": (_contexts, "list of {before, after} text"),
+    "terms": (_texts, "list of text"),
+    "at-sentence-start": (lambda v: isinstance(v, bool), "true or false"),
+    "variants": (_groups, "list of lists of text"),
+    "names": (_texts, "list of text"),
+    "plural-ok": (_texts, "list of text"),
+}
+# `unless` is a regular expression for pattern rules and a list of contexts for confusion rules.
+UNLESS_TYPES: dict[str, tuple[Any, str]] = {
+    "pattern": (_text, "text (a regular expression)"),
+    "confusion": (_contexts, "list of {before, after} text"),
+}
+
+
+def _check_kind_fields(raw: dict[str, Any], kind: str, where: str) -> None:
+    for key in sorted(KIND_FIELDS[kind] & set(raw)):
+        valid, name = UNLESS_TYPES[kind] if key == "unless" else FIELD_TYPES[key]
+        if not valid(raw[key]):
+            raise PackError(f"{where}: field '{key}' must be a {name}, not {_shape(raw[key])}")
+
+
+def _shape(value: Any) -> str:
+    """How a wrong value looks, short: `5`, `['the']`, `{5: 'five'}`."""
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 # libyaml's safe loader when PyYAML was built with it (ten times faster); data only, never code.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -122,6 +181,7 @@ def parse_rule(raw: Any, pack: str, origin: str) -> PackRule:
     unknown = set(raw) - COMMON_FIELDS - KIND_FIELDS[kind]
     if unknown:
         raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}' for kind {kind}")
+    _check_kind_fields(raw, kind, where)
     scope = tuple(_field(raw, "scope", list, where, list(SCOPES)))
     for s in scope:
         if s not in SCOPES:

@@ -24,6 +24,7 @@ import bisect
 import hashlib
 import http.client
 import json
+import os
 import sqlite3
 import urllib.error
 import urllib.parse
@@ -31,6 +32,7 @@ import urllib.request
 from collections.abc import Iterable, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from copydesk.languagetool.install import LT_VERSION
@@ -94,24 +96,20 @@ def check_texts(
     """
     rules = ",".join(sorted(disabled_rules))
     found: dict[str, list[LTMatch]] = {text: [] for text in texts if not text.strip()}
-    store = _Cache.open() if cache else None
-    try:
-        keys = {text: _cache_key(text, language, rules) for text in texts if text not in found}
-        if store is not None:
-            cached = store.get(list(keys.values()))
-            found.update((text, cached[key]) for text, key in keys.items() if key in cached)
-        todo = [text for text in keys if text not in found]
-        if todo:
-            touch()  # postpone the local server's idle shutdown (harmless if `url` is another one)
+    store = _Cache.shared() if cache else None
+    keys = {text: _cache_key(text, language, rules) for text in texts if text not in found}
+    if store is not None:
+        cached = store.get(list(keys.values()))
+        found.update((text, cached[key]) for text, key in keys.items() if key in cached)
+    todo = [text for text in keys if text not in found]
+    if todo:
+        touch()  # postpone the local server's idle shutdown (harmless if `url` is another one)
         with ThreadPoolExecutor(max_workers=MAX_CONCURRENT_REQUESTS) as pool:
             answers = list(pool.map(lambda text: _check_one(url, text, language, rules, timeout), todo))
         for text, (_, matches) in zip(todo, answers, strict=True):
             found[text] = matches
         if store is not None:  # the keys assume the pinned version: store only its answers
             store.put({keys[t]: m for t, (v, m) in zip(todo, answers, strict=True) if v == LT_VERSION})
-    finally:
-        if store is not None:
-            store.close()
     return [found[text] for text in texts]
 
 
@@ -192,10 +190,28 @@ def _cache_key(text: str, language: str, rules: str) -> str:
 
 
 class _Cache:
-    """Matches by cache key in one sqlite file (WAL mode: many readers, writers queue)."""
+    """Matches by cache key in one sqlite file (WAL mode: many readers, writers queue).
+
+    Only an optimisation: when sqlite fails (locked past its timeout, disk full, a damaged
+    file), the answer is a cache miss and the paragraph goes to LanguageTool.
+    """
+
+    _open: tuple[tuple[int, Path], _Cache | None] | None = None  # one connection per process and folder
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
+
+    @classmethod
+    def shared(cls) -> _Cache | None:
+        """This process's cache, opened once (a worker forked from the CLI opens its own)."""
+        where = (os.getpid(), cache_dir())
+        if cls._open is None or cls._open[0] != where:
+            try:
+                cache: _Cache | None = cls.open()
+            except (sqlite3.Error, OSError):
+                cache = None
+            cls._open = (where, cache)
+        return cls._open[1]
 
     @classmethod
     def open(cls) -> _Cache:
@@ -212,16 +228,20 @@ class _Cache:
     def get(self, keys: list[str]) -> dict[str, list[LTMatch]]:
         """The cached matches of those `keys` that are cached."""
         found: dict[str, list[LTMatch]] = {}
-        for start in range(0, len(keys), 500):  # stay under sqlite's bound-parameter limit
-            chunk = keys[start : start + 500]
-            rows = self._db.execute(
-                f"SELECT key, matches FROM lt_matches WHERE key IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for key, matches in rows:
-                found[key] = [
-                    LTMatch(**{**match, "replacements": tuple(match["replacements"])}) for match in json.loads(matches)
-                ]
+        rows: list[tuple[str, str]] = []
+        try:
+            for start in range(0, len(keys), 500):  # stay under sqlite's bound-parameter limit
+                chunk = keys[start : start + 500]
+                rows += self._db.execute(
+                    f"SELECT key, matches FROM lt_matches WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+        except sqlite3.Error:
+            return {}
+        for key, matches in rows:
+            found[key] = [
+                LTMatch(**{**match, "replacements": tuple(match["replacements"])}) for match in json.loads(matches)
+            ]
         return found
 
     def put(self, entries: dict[str, list[LTMatch]]) -> None:
@@ -230,8 +250,11 @@ class _Cache:
             (key, json.dumps([asdict(match) for match in matches], ensure_ascii=False))
             for key, matches in entries.items()
         ]
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO lt_matches (key, matches) VALUES (?, ?)", rows)
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO lt_matches (key, matches) VALUES (?, ?)", rows)
+        except sqlite3.Error:
+            pass  # not cached this time
 
     def close(self) -> None:
         """Close the connection."""
