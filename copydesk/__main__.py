@@ -1,3 +1,3 @@
-from copydesk.cli import app
+from copydesk.cli import entry
 
-app()
+entry()

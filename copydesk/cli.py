@@ -281,5 +281,18 @@ def languagetool_status() -> None:
     _lt_result(cmd_status())
 
 
+def entry() -> None:
+    """The `copydesk` command: a crash is one line and exit 2, never a traceback CI reads as findings."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception as e:  # a bug in copydesk; the file-level guard in run.py catches most
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        typer.echo(f"copydesk: internal error ({type(e).__name__}: {e}); please report it", err=True)
+        raise SystemExit(2) from None
+
+
 if __name__ == "__main__":
-    app()
+    entry()

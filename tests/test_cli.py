@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from cli_helpers import run_cli
@@ -297,3 +300,29 @@ def test_markdown_with_lone_carriage_returns_is_checked(tmp_path: Path) -> None:
     data = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
     (finding,) = data["files"][0]["findings"]
     assert finding["matched"] == "the the" and (finding["line"], finding["column"]) == (1, 16)  # lines end at LF only
+
+
+CRASHING_REPORTER = """
+import sys
+import copydesk.output
+
+def broken_emit(*args, **kwargs):
+    raise RuntimeError("reporter bug")
+
+copydesk.output.emit = broken_emit  # a bug we cannot cause for real: a reporter that raises
+sys.argv = ["copydesk", *sys.argv[1:]]
+from copydesk.cli import entry
+entry()
+"""
+
+
+def test_a_crash_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """CI reads exit 1 as "findings"; a bug in copydesk must exit 2 with one line, no traceback."""
+    f = write(tmp_path / "s.txt", "We saw the the cat.\n")
+    env = {**os.environ, "COPYDESK_LANGUAGETOOL": "off"}
+    env.pop("COPYDESK_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", CRASHING_REPORTER, "check", str(f)], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == "copydesk: internal error (RuntimeError: reporter bug); please report it\n"
