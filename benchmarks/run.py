@@ -192,10 +192,16 @@ def _problem(proc: Proc, expect_files: int | None, ok: tuple[int, ...]) -> str:
 # ---------------------------------------------------------------- environment and homes
 
 
-def clean_env(home: Path | None = None) -> dict[str, str]:
-    """os.environ without COPYDESK_LANGUAGETOOL (LanguageTool is switched by flags), with `home`."""
+def clean_env(home: Path | None = None, result_cache: bool = False) -> dict[str, str]:
+    """os.environ without COPYDESK_LANGUAGETOOL (LanguageTool is switched by flags), with `home`.
+
+    copydesk's result cache is off (COPYDESK_NO_CACHE, set for the whole harness in main) except
+    where a row measures it: a speed row must check, not look up what the last run found.
+    """
     env = {k: v for k, v in os.environ.items() if k != "COPYDESK_LANGUAGETOOL"}
     env.pop("NO_COLOR", None)
+    if result_cache:
+        env.pop("COPYDESK_NO_CACHE", None)
     if home is not None:
         env["COPYDESK_HOME"] = str(home)
     return env
@@ -646,7 +652,7 @@ def speed_languagetool(rows: Rows, corpus: Corpus, lt: LT, repeat: int, root: Pa
             run_alone(alone_all, lt_alone.ALL_DEFAULT_RULES, keep_as=LT_ALONE)
             rep_started += alone_all.walls[-1] if alone_all.walls else 0.0
         home = fresh_home(root, f"speed-{i}")
-        env = clean_env(home)
+        env = clean_env(home, result_cache=True)
         for row in (cold, warm):
             with guarded(row):
                 s0 = lt.cpu()
@@ -1252,6 +1258,7 @@ def main(argv: list[str] | None = None) -> int:
         help="folder with score.py and dev/",
     )
     a = ap.parse_args(argv)
+    os.environ["COPYDESK_NO_CACHE"] = "1"  # every copydesk run checks; clean_env(result_cache=True) undoes it
     repeat = 1 if a.quick else max(1, a.repeat)
     sections = {s.strip() for s in a.sections.split(",") if s.strip()}
     variants = parse_variants(a.variant)

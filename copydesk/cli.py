@@ -91,6 +91,9 @@ def check(
     jobs: Annotated[
         Optional[int], typer.Option("--jobs", "-j", help="Check files in this many processes (default: all cores).")
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again, ignoring the findings kept for unchanged copy.")
+    ] = False,
     languagetool: Annotated[
         Optional[bool], typer.Option("--languagetool/--no-languagetool", help="Use LanguageTool (default: on).")
     ] = None,
@@ -147,6 +150,7 @@ def check(
                 diff=diff,
                 stdin_filename=stdin_filename,
                 jobs=jobs or os.cpu_count() or 1,
+                cache=not no_cache and not os.environ.get("COPYDESK_NO_CACHE"),
             )
         )
         results = run.check_all()

@@ -17,6 +17,7 @@ from copydesk.engine import FileResult, check_source
 from copydesk.findings import Severity
 from copydesk.fix import apply_fixes
 from copydesk.paths import expand
+from copydesk.resultcache import ResultCache
 from copydesk.rulepack import PackError
 from copydesk.sourcefile import InputError, SourceFile
 
@@ -62,6 +63,7 @@ class RunOptions:
     stdin_filename: str | None = None
     fmt: str | None = None  # force a format (text, markdown, html)
     jobs: int = 1
+    cache: bool = False  # reuse the findings of unchanged copy (copydesk.resultcache)
 
 
 class Run:
@@ -71,6 +73,7 @@ class Run:
         self.options = options
         self.explicit = config.load_file(options.config_file) if options.config_file else None
         self._overridden: dict[int, tuple[Settings, Settings]] = {}
+        self._cache: tuple[int, ResultCache] | None = None
 
     def settings_for(self, path: str) -> Settings:
         base = self.explicit
@@ -86,36 +89,71 @@ class Run:
         return list(expand(self.options.paths, cwd_settings.extensions, cwd_settings.exclude))
 
     def check_all(self) -> list[FileResult]:
-        """Check every file, in parallel processes when there are enough files to pay for them."""
-        files = self.files()
-        jobs = min(self.options.jobs, len(files) // MIN_FILES_PER_JOB)
-        if jobs < 2 or "-" in files:
-            return [self.check_one(path) for path in files]
-        from concurrent.futures import ProcessPoolExecutor
+        """Check every file, in parallel processes when there are enough files to pay for them.
 
-        chunk = max(1, len(files) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
-            return list(pool.map(_check_in_worker, files, chunksize=chunk))
+        Unchanged copy comes from the result cache first, here, so only the rest is sent to
+        worker processes (and a re-check of nothing new never loads a word list).
+        """
+        files = self.files()
+        results: list[FileResult | None] = [None] * len(files)
+        if self.options.cache and "-" not in files:
+            results = [self._check_file(path, cached_only=True) for path in files]
+        todo = [path for path, result in zip(files, results, strict=True) if result is None]
+        jobs = min(self.options.jobs, len(todo) // MIN_FILES_PER_JOB)
+        if jobs < 2 or "-" in todo:
+            checked = [self.check_one(path) for path in todo]
+        else:
+            from concurrent.futures import ProcessPoolExecutor
+
+            chunk = max(1, len(todo) // (jobs * 8))
+            with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
+                checked = list(pool.map(_check_in_worker, todo, chunksize=chunk))
+        fresh = iter(checked)
+        return [result if result is not None else next(fresh) for result in results]
+
+    @property
+    def cache(self) -> ResultCache:
+        """This process's connection to the result cache (a forked worker opens its own)."""
+        if self._cache is None or self._cache[0] != os.getpid():
+            self._cache = (os.getpid(), ResultCache.open())
+        return self._cache[1]
 
     def check_one(self, path: str) -> FileResult:
+        """Check one file, fixing it when asked."""
+        result = self._check_file(path, cached_only=False)
+        assert result is not None
+        return result
+
+    def _check_file(self, path: str, cached_only: bool) -> FileResult | None:
+        """check_one; with `cached_only`, None unless the cache has the file's findings."""
         try:
             settings = self.settings_for(path)
             source = self._read(path)
         except InputError as e:
             return FileResult(path, error=str(e))
         name = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
-        try:
-            result = check_source(
-                SourceFile(name, source.text, source.encoding, source.bom), settings, self.options.fmt
-            )
-        except (InputError, config.ConfigError, PackError):
-            raise
-        except Exception as e:  # one strange file must never stop the run or hide the others
-            return FileResult(path, error=f"internal error ({type(e).__name__}: {e}); please report it")
+        key = self.cache.key(name, source.text, settings, self.options.fmt) if self.options.cache else ""
+        findings = self.cache.get(key) if key else None
+        if findings is not None:
+            result = FileResult(name, SourceFile(name, source.text, source.encoding, source.bom), findings)
+        elif cached_only:
+            return None
+        else:
+            result = self._check(name, source, settings)
+            if key and not result.error and not result.notes:  # a LanguageTool outage is not cached
+                self.cache.put(key, result.findings)
         result.path = path if path != "-" else (self.options.stdin_filename or "-")
         if result.error or not (self.options.fix or self.options.diff):
             return result
         return self._fix(path, source, result, settings)
+
+    def _check(self, name: str, source: SourceFile, settings: Settings) -> FileResult:
+        try:
+            return check_source(SourceFile(name, source.text, source.encoding, source.bom), settings, self.options.fmt)
+        except (InputError, config.ConfigError, PackError):
+            raise
+        except Exception as e:  # one strange file must never stop the run or hide the others
+            return FileResult(name, error=f"internal error ({type(e).__name__}: {e}); please report it")
 
     def _read(self, path: str) -> SourceFile:
         if path == "-":
@@ -123,6 +161,8 @@ class Run:
         return sourcefile.read(path)
 
     def _fix(self, path: str, source: SourceFile, result: FileResult, settings: Settings) -> FileResult:
+        if self.options.fix and not self.options.diff and path != "-":
+            sourcefile.remove_stale_temps(Path(os.path.realpath(path)))  # left by a run killed mid-write
         text, total = source.text, 0
         current = result
         for _ in range(MAX_FIX_PASSES):

@@ -104,7 +104,7 @@ def write_atomic(path: str, data: bytes, expected: tuple[int, int, int] | None =
     if expected is not None and stamp_of(info) != expected:
         raise FileChanged(f"{path} changed on disk while it was checked")
     mode = info.st_mode & 0o7777
-    _remove_stale_temps(target)
+    remove_stale_temps(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -121,7 +121,7 @@ def write_atomic(path: str, data: bytes, expected: tuple[int, int, int] | None =
         raise
 
 
-def _remove_stale_temps(target: Path) -> None:
+def remove_stale_temps(target: Path) -> None:
     """Temp files for `target` left by a copydesk that was killed mid-write (their pid is gone)."""
     for tmp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
         pid = tmp.name[len(target.name) + 2 :].split(".", 1)[0]

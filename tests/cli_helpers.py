@@ -10,6 +10,21 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+# The LanguageTool install and word-list caches the tests share (tests/languagetool/conftest.py).
+TEST_HOME = Path(os.environ.get("COPYDESK_TEST_HOME", Path.home() / ".cache" / "copydesk-test"))
+
+
+def home_sharing_caches(home: Path) -> Path:
+    """A fresh COPYDESK_HOME whose word-list caches are the shared test home's (built once, ~12 s).
+
+    Its LanguageTool directory, LanguageTool cache and result cache are its own.
+    """
+    (TEST_HOME / "spelling").mkdir(parents=True, exist_ok=True)
+    (home / "languagetool").mkdir(parents=True)
+    for entry in TEST_HOME.iterdir():
+        if entry.name not in ("languagetool", "cache") and entry.is_dir():
+            (home / entry.name).symlink_to(entry, target_is_directory=True)
+    return home
 
 
 class CliResult:

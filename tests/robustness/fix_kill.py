@@ -250,6 +250,9 @@ def finish(root: Path, ref: Reference, stats: KillStats) -> None:
     for relative, expected in ref.after.items():
         if now.get(relative) != expected:
             stats.failures.append(f"after the kill and a full run, {relative} is not the fixed version")
+    stale = [p for p in now if p.endswith(TEMP_SUFFIX)]
+    if stale:
+        stats.failures.append(f"the full run after a kill left the killed run's temporary files: {stale}")
 
 
 def kill_loop(root: Path, kills: int, *, seed: int, parallel: int = 2, parent_only_every: int = 0) -> KillStats:
