@@ -179,7 +179,9 @@ def check(
     for result in results:
         if result.error:
             typer.echo(f"copydesk: {display_path(result.path)}: {result.error}", err=True)
-    report = RunReport(results, rules_used(run, results), notes)
+    # Only SARIF and HTML describe rules; the others skip building every check to find them.
+    described = rules_used(run, results) if output_format.value in ("sarif", "html") else {}
+    report = RunReport(results, described, notes)
     unavailable = one_note_per_service(note for r in results for note in r.notes)
     for note in unavailable:
         typer.echo(f"copydesk: {note}", err=True)
