@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import sys
 import threading
@@ -105,7 +106,12 @@ class Run:
         else:
             from concurrent.futures import ProcessPoolExecutor
 
-            chunk = max(1, len(todo) // (jobs * 8))
+            from copydesk.checks.registry import prepare_checks
+
+            for settings in {id(s): s for s in map(self.settings_for, todo)}.values():
+                prepare_checks(settings)  # loaded once here, shared by the forked workers
+            gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
+            chunk = max(1, len(todo) // (jobs * 32))  # small chunks: stories differ in length
             with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
                 checked = list(pool.map(_check_in_worker, todo, chunksize=chunk))
         fresh = iter(checked)

@@ -159,6 +159,11 @@ class RealWordCheck:
         self.model = ContextModel(default_counts(), self.lex.zipf, self.house.counts if self.house else None)
         self._loaded = True
 
+    def prepare(self) -> None:
+        """Load the data now (before worker processes fork, so they share it)."""
+        if not self._loaded:
+            self._load()
+
     def run(self, doc: Document) -> Iterator[Finding]:
         if not self._loaded:
             self._load()

@@ -76,6 +76,14 @@ def checks_for(settings: Settings) -> tuple[Check, ...]:
     return tuple(checks)
 
 
+def prepare_checks(settings: Settings) -> None:
+    """Build the checks and load their data, for worker processes to inherit instead of loading it each."""
+    for check in checks_for(settings):
+        prepare = getattr(check, "prepare", None)
+        if prepare is not None:
+            prepare()
+
+
 def all_rules(settings: Settings) -> list[Rule]:
     """Every rule of every check, sorted by id."""
     return sorted((rule for check in checks_for(settings) for rule in check.rules), key=lambda r: r.id)

@@ -409,6 +409,11 @@ class SpellingCheck:
         self.speller = Speller(self.lex, None, self.house.words)
         self._loaded = True
 
+    def prepare(self) -> None:
+        """Load the data now (before worker processes fork, so they share it)."""
+        if not self._loaded:
+            self._load()
+
     def run(self, doc: Document) -> Iterator[Finding]:
         if not self._loaded:
             self._load()
