@@ -98,6 +98,11 @@ class ResultCache:
             return cls(None)
         return cls(db)
 
+    @property
+    def usable(self) -> bool:
+        """False when the cache file could not be opened: every lookup would miss."""
+        return self._db is not None
+
     def key(self, path: str, text: str, settings: Settings, fmt: str | None) -> str:
         if id(settings) not in self._settings:  # one Settings per config file: fingerprint it once
             self._settings[id(settings)] = (settings, settings_fingerprint(settings))

@@ -97,7 +97,7 @@ class Run:
         """
         files = self.files()
         results: list[FileResult | None] = [None] * len(files)
-        if self.options.cache and "-" not in files:
+        if self.options.cache and self.cache.usable and "-" not in files:
             results = [self._check_file(path, cached_only=True) for path in files]
         todo = [path for path, result in zip(files, results, strict=True) if result is None]
         jobs = min(self.options.jobs, len(todo) // MIN_FILES_PER_JOB)
@@ -112,8 +112,11 @@ class Run:
                 prepare_checks(settings)  # loaded once here, shared by the forked workers
             gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
             chunk = max(1, len(todo) // (jobs * 32))  # small chunks: stories differ in length
-            with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
-                checked = list(pool.map(_check_in_worker, todo, chunksize=chunk))
+            try:
+                with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
+                    checked = list(pool.map(_check_in_worker, todo, chunksize=chunk))
+            finally:
+                gc.unfreeze()
         fresh = iter(checked)
         return [result if result is not None else next(fresh) for result in results]
 
