@@ -326,3 +326,16 @@ def test_a_crash_is_one_line_and_exit_2(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr == "copydesk: internal error (RuntimeError: reporter bug); please report it\n"
+
+
+def test_fix_removes_the_temp_files_of_a_killed_run_and_keeps_a_live_runs(tmp_path: Path) -> None:
+    """A run SIGKILLed mid-write leaves `.NAME.PID.*.copydesk-tmp`; the next --fix clears it if PID is gone."""
+    story = write(tmp_path / "s.txt", "We saw the the cat.\n")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)  # exited and reaped: no process has this pid now
+    stale = write(tmp_path / f".s.txt.{dead_pid}.x1.copydesk-tmp", "half a story")
+    live = write(tmp_path / f".s.txt.{os.getpid()}.x2.copydesk-tmp", "another run's work in progress")
+    assert run_cli("check", *CORE, "--fix", str(story)).code == 0
+    assert story.read_text() == "We saw the cat.\n"
+    assert not stale.exists()
+    assert live.exists()
