@@ -131,10 +131,16 @@ def remove_stale_temps(target: Path) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """True while `pid` runs; a zombie (killed, not yet reaped: no init reaps in some containers) is dead."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # someone else's process
-    return True
+        pass  # someone else's process
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            state = f.read().rsplit(b")", 1)[1].split()[0]  # the field after "(command)"
+    except (OSError, IndexError):
+        return True  # no /proc: trust kill()
+    return state != b"Z"
