@@ -106,7 +106,9 @@ class GrammarCheck:
                 self.url,
                 texts,
                 language=self.language,
-                disabled_rules=DEFAULT_DISABLED_RULES | set(self.settings.disabled_rules),
+                disabled_rules=(DEFAULT_DISABLED_RULES | set(self.settings.disabled_rules))
+                - set(self.settings.enabled_rules),
+                enabled_rules=frozenset(self.settings.enabled_rules),
                 timeout=self.settings.timeout,
                 cache=True,
             )

@@ -59,3 +59,17 @@ def test_not_installed_says_how_to_install(tmp_path: Path) -> None:
         "copydesk: LanguageTool unavailable, grammar not checked: "
         "LanguageTool is not installed; run `copydesk languagetool install`"
     )
+
+
+def test_enabled_rules_turn_a_default_off_rule_back_on(tmp_path: Path, lt_server: ServerInfo) -> None:
+    """The comma before "but" between clauses is off by default; a house can ask for it."""
+    story = tmp_path / "story.txt"
+    story.write_text("He said the talks had failed but the two sides would meet again in March.\n")
+
+    def lt_rules() -> list[str]:
+        result = run_cli("check", "--output-format", "json", "story.txt", cwd=tmp_path, env=lt_env())
+        return [f["rule"] for f in result.json()["files"][0]["findings"] if f["rule"].startswith("lt.")]
+
+    assert lt_rules() == []
+    (tmp_path / "copydesk.toml").write_text('[languagetool]\nenabled-rules = ["COMMA_COMPOUND_SENTENCE_2"]\n')
+    assert lt_rules() == ["lt.COMMA_COMPOUND_SENTENCE_2"]
