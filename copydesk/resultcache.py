@@ -13,6 +13,7 @@ is a miss and the file is checked.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -62,8 +63,9 @@ def code_fingerprint() -> str:
 
 
 def settings_fingerprint(settings: Settings) -> str:
-    """The settings, and the contents (size and time) of every file they name."""
-    named = [*settings.dictionaries, *settings.rules, *([settings.house_model] if settings.house_model else [])]
+    """The settings, and the contents (size and time) of every file they name (rule-pack globs expanded)."""
+    packs = [match for pattern in settings.rules for match in sorted(glob.glob(str(pattern))) or [str(pattern)]]
+    named = [*settings.dictionaries, *packs, *([settings.house_model] if settings.house_model else [])]
     stamps = []
     for path in named:
         try:

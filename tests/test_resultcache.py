@@ -119,3 +119,25 @@ def test_fix_from_a_cached_result_writes_the_fix(tmp_path: Path, fresh_home: Pat
     fixed = cached(fresh_home, "check", "--select", "core", "--fix", story)
     assert fixed.code == 0
     assert story.read_text() == "They met in the capital.\n"
+
+
+def test_a_new_pack_matching_a_rules_glob_is_not_served_stale(tmp_path: Path, fresh_home: Path) -> None:
+    (tmp_path / "s.txt").write_text("They met on Dec. 11.\n")
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "copydesk.toml").write_text('rules = ["packs/*.yaml"]\nselect = ["house"]\n')
+    args = ("check", "--output-format", "json", "s.txt")
+    assert matched(cached(fresh_home, *args, cwd=tmp_path)) == []
+    (tmp_path / "packs" / "house.yaml").write_text(
+        """pack: house
+rules:
+  - id: house.month
+    kind: existence
+    category: style
+    severity: warning
+    message: Spell out the month.
+    why: House style.
+    pattern: 'Dec\\.'
+    examples: {bad: ["On [[Dec.]] 11"], good: ["On December 11"]}
+"""
+    )
+    assert matched(cached(fresh_home, *args, cwd=tmp_path)) == ["Dec."]
