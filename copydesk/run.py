@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import multiprocessing
 import os
 import sys
 import threading
@@ -32,10 +33,10 @@ _worker_run: Run | None = None
 _writing = threading.Lock()
 
 
-def _start_worker(options: RunOptions) -> None:
+def _start_worker(options: RunOptions, parent: int) -> None:
     global _worker_run
     _worker_run = Run(options)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -75,6 +76,7 @@ class Run:
         self.explicit = config.load_file(options.config_file) if options.config_file else None
         self._overridden: dict[int, tuple[Settings, Settings]] = {}
         self._cache: tuple[int, ResultCache] | None = None
+        self._cleaned: set[Path] = set()  # folders cleared of stale temp files
 
     def settings_for(self, path: str) -> Settings:
         base = self.explicit
@@ -113,7 +115,13 @@ class Run:
             gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
             chunk = max(1, len(todo) // (jobs * 32))  # small chunks: stories differ in length
             try:
-                with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(self.options,)) as pool:
+                # fork: the workers share the data loaded above (3.14 defaults to forkserver on Linux)
+                context = multiprocessing.get_context(
+                    "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+                )
+                with ProcessPoolExecutor(
+                    jobs, mp_context=context, initializer=_start_worker, initargs=(self.options, os.getpid())
+                ) as pool:
                     checked = list(pool.map(_check_in_worker, todo, chunksize=chunk))
             finally:
                 gc.unfreeze()
@@ -171,7 +179,10 @@ class Run:
 
     def _fix(self, path: str, source: SourceFile, result: FileResult, settings: Settings) -> FileResult:
         if self.options.fix and not self.options.diff and path != "-":
-            sourcefile.remove_stale_temps(Path(os.path.realpath(path)))  # left by a run killed mid-write
+            folder = Path(os.path.realpath(path)).parent
+            if folder not in self._cleaned:  # once per folder and process: a folder may hold thousands
+                self._cleaned.add(folder)
+                sourcefile.remove_stale_temps(folder)  # left by a run killed mid-write
         text, total = source.text, 0
         current = result
         for _ in range(MAX_FIX_PASSES):
@@ -179,9 +190,9 @@ class Run:
             if not applied:
                 break
             total += applied
-            current = check_source(
-                SourceFile(source.path, text, source.encoding, source.bom), settings, self.options.fmt
-            )
+            current = self._check(source.path, SourceFile(source.path, text, source.encoding, source.bom), settings)
+            if current.error:  # a check failed on the fixed text: write nothing
+                return FileResult(result.path, source, result.findings, error=current.error)
             current.path = result.path
         if not total:
             return result
@@ -238,7 +249,8 @@ def one_note_per_service(notes: Iterable[str]) -> list[str]:
     """
     first: dict[str, str] = {}
     for note in notes:
-        first.setdefault(note.split(":", 1)[0], note)
+        service = note.split(":", 1)[0] if note.startswith("LanguageTool unavailable") else note
+        first.setdefault(service, note)
     return list(first.values())
 
 

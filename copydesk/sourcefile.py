@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import glob
+import hashlib
 import os
+import socket
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -104,8 +105,7 @@ def write_atomic(path: str, data: bytes, expected: tuple[int, int, int] | None =
     if expected is not None and stamp_of(info) != expected:
         raise FileChanged(f"{path} changed on disk while it was checked")
     mode = info.st_mode & 0o7777
-    remove_stale_temps(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{_owner()}.", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -121,13 +121,31 @@ def write_atomic(path: str, data: bytes, expected: tuple[int, int, int] | None =
         raise
 
 
-def remove_stale_temps(target: Path) -> None:
-    """Temp files for `target` left by a copydesk that was killed mid-write (their pid is gone)."""
-    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*{TEMP_SUFFIX}"):
-        pid = tmp.name[len(target.name) + 2 :].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+def _owner() -> str:
+    """Who writes a temp file: this machine (hashed hostname) and process, as `HOST-PID`."""
+    host = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+    return f"{host}-{os.getpid()}"
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Temp files in `folder` left by a copydesk killed mid-write on this machine (its process is gone).
+
+    A temp file is `.NAME.HOST-PID.RANDOM.copydesk-tmp`; one from another machine sharing the
+    folder, or from a live process, is left alone.
+    """
+    host = _owner().split("-", 1)[0]
+    try:
+        entries = [e.name for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    for name in entries:
+        parts = name[: -len(TEMP_SUFFIX)].rsplit(".", 2)  # [".NAME", "HOST-PID", "RANDOM"]
+        if len(parts) != 3:
+            continue
+        owner_host, _, pid = parts[1].partition("-")
+        if owner_host == host and pid.isdigit() and not _alive(int(pid)):
             with contextlib.suppress(OSError):
-                tmp.unlink()
+                os.unlink(folder / name)
 
 
 def _alive(pid: int) -> bool:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from cli_helpers import run_cli
 
+from copydesk.sourcefile import _owner
+
 CORE = ("--select", "core")
 
 
@@ -299,7 +301,7 @@ def test_markdown_with_lone_carriage_returns_is_checked(tmp_path: Path) -> None:
     f = write(tmp_path / "old-mac.md", "# Head\r\rWe saw the the cat.\r\r* item\r")
     data = run_cli("check", *CORE, "--output-format", "json", str(f)).json()
     (finding,) = data["files"][0]["findings"]
-    assert finding["matched"] == "the the" and (finding["line"], finding["column"]) == (1, 16)  # lines end at LF only
+    assert finding["matched"] == "the the" and (finding["line"], finding["column"]) == (3, 8)  # a lone CR ends a line
 
 
 CRASHING_REPORTER = """
@@ -328,17 +330,24 @@ def test_a_crash_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert proc.stderr == "copydesk: internal error (RuntimeError: reporter bug); please report it\n"
 
 
-def test_fix_removes_the_temp_files_of_a_killed_run_and_keeps_a_live_runs(tmp_path: Path) -> None:
-    """A run SIGKILLed mid-write leaves `.NAME.PID.*.copydesk-tmp`; the next --fix clears it if PID is gone."""
+def test_fix_removes_the_temp_files_of_a_killed_run_and_keeps_others(tmp_path: Path) -> None:
+    """A run SIGKILLed mid-write leaves `.NAME.HOST-PID.*.copydesk-tmp`; the next --fix clears it if PID is gone.
+
+    A live process's temp file stays, even one whose name starts like the story's; so does one
+    written from another machine sharing the folder.
+    """
     story = write(tmp_path / "s.txt", "We saw the the cat.\n")
+    host = _owner().split("-")[0]
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    dead_pid = int(gone.stdout)  # exited and reaped: no process has this pid now
-    stale = write(tmp_path / f".s.txt.{dead_pid}.x1.copydesk-tmp", "half a story")
-    live = write(tmp_path / f".s.txt.{os.getpid()}.x2.copydesk-tmp", "another run's work in progress")
+    dead = int(gone.stdout)  # exited and reaped: no process has this pid now
+    stale = write(tmp_path / f".s.txt.{host}-{dead}.x1.copydesk-tmp", "half a story")
+    live = write(tmp_path / f".s.txt.{host}-{os.getpid()}.x2.copydesk-tmp", "another run's work in progress")
+    similar = write(tmp_path / f".s.txt.{dead}.{host}-{os.getpid()}.x3.copydesk-tmp", "s.txt.<dead>'s live temp")
+    elsewhere = write(tmp_path / f".s.txt.0000beef-{dead}.x4.copydesk-tmp", "another machine's temp")
     assert run_cli("check", *CORE, "--fix", str(story)).code == 0
     assert story.read_text() == "We saw the cat.\n"
     assert not stale.exists()
-    assert live.exists()
+    assert live.exists() and similar.exists() and elsewhere.exists()
 
 
 HELP_IMPORTS = """
@@ -360,3 +369,16 @@ def test_help_loads_no_word_list_and_no_languagetool() -> None:
     proc = subprocess.run([sys.executable, "-c", HELP_IMPORTS], capture_output=True, text=True)
     assert "Usage:" in proc.stdout
     assert proc.stderr == "[]\n"
+
+
+def test_an_unusable_house_model_under_jobs_is_a_note_not_a_crash(tmp_path: Path) -> None:
+    """The parent loads the checks' data before the workers fork; a bad model must not stop the run there."""
+    write(tmp_path / "copydesk.toml", 'house-model = "model.sqlite3"\nselect = ["core", "realword"]\n')
+    write(tmp_path / "model.sqlite3", "not a model")
+    for i in range(12):
+        write(tmp_path / f"s{i:02}.txt", f"Story {i}: we saw the the cat.\n")
+    result = run_cli("check", "-j", "2", "--output-format", "json", ".", cwd=tmp_path)
+    assert result.code == 1
+    assert [f["rule"] for entry in result.json()["files"] for f in entry["findings"]] == ["core.doubled-word"] * 12
+    (line,) = result.err.splitlines()
+    assert line.startswith("copydesk: realword: ") and "model.sqlite3" in line

@@ -7,12 +7,13 @@ Built-in checks say which rule ids and categories they can produce, so a run nar
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
 
-from copydesk.checks.base import Check, CheckFactory
+from copydesk.checks.base import Check, CheckFactory, CheckUnavailable
 from copydesk.config import Settings
 from copydesk.rule import Rule
 
@@ -81,7 +82,8 @@ def prepare_checks(settings: Settings) -> None:
     for check in checks_for(settings):
         prepare = getattr(check, "prepare", None)
         if prepare is not None:
-            prepare()
+            with contextlib.suppress(CheckUnavailable):  # each worker meets it again: a note per file
+                prepare()
 
 
 def all_rules(settings: Settings) -> list[Rule]:

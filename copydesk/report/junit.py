@@ -44,7 +44,7 @@ def _failure(parent: ET.Element, path: str, f: Finding, index: LineIndex) -> Non
 
 def _suite(parent: ET.Element, result: FileResult) -> tuple[int, int, int]:
     suite = ET.SubElement(parent, "testsuite", {"name": xml_safe(result.path)})
-    if result.error:
+    if result.error and result.source is None:
         case = _testcase(suite, CLEAN_CASE, result.path)
         ET.SubElement(case, "error", {"message": xml_safe(result.error), "type": "input-error"})
         tests, failures, errors = 1, 0, 1
@@ -53,6 +53,10 @@ def _suite(parent: ET.Element, result: FileResult) -> tuple[int, int, int]:
         for f in result.findings:
             _failure(suite, result.path, f, index)
         tests, failures, errors = len(result.findings), len(result.findings), 0
+        if result.error:  # checked, but its fixes could not be written
+            case = _testcase(suite, "fixes written", result.path)
+            ET.SubElement(case, "error", {"message": xml_safe(result.error), "type": "fix-not-written"})
+            tests, errors = tests + 1, 1
     else:
         _testcase(suite, CLEAN_CASE, result.path)
         tests, failures, errors = 1, 0, 0

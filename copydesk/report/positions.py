@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
+
+_LINE_END_RE = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True)
@@ -15,7 +18,10 @@ class LineIndex:
 
     @cached_property
     def starts(self) -> list[int]:
-        return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        """Where each line begins; lines end as copydesk reads them: LF, CRLF or a lone CR."""
+        if "\r" not in self.text:
+            return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        return [0] + [m.end() for m in _LINE_END_RE.finditer(self.text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code-point offset."""

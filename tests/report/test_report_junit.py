@@ -62,3 +62,14 @@ def test_empty_run_is_an_empty_testsuites(build_report: BuildReport) -> None:
     root = ET.fromstring(junit.render(build_report()))
     assert root.attrib == {"name": "copydesk", "tests": "0", "failures": "0", "errors": "0"}
     assert list(root) == []
+
+
+def test_a_file_whose_fixes_were_not_written_keeps_its_failures(build_report: BuildReport) -> None:
+    report = build_report(("s.txt", "We saw the the cat.\n"))
+    report.results[0].error = "could not write fixes (No space left on device)"
+    (suite,) = ET.fromstring(junit.render(report)).findall("testsuite")
+    assert suite.attrib == {"name": "s.txt", "tests": "2", "failures": "1", "errors": "1", "skipped": "0"}
+    failure, error = suite.find("testcase/failure"), suite.find("testcase/error")
+    assert failure is not None and failure.attrib["type"] == "core.doubled-word"
+    assert error is not None
+    assert error.attrib == {"message": "could not write fixes (No space left on device)", "type": "fix-not-written"}

@@ -55,8 +55,15 @@ def check(path: str, text: str) -> FileResult:
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """1-based line and column; a line ends at LF, CRLF or a lone CR (as SARIF counts them)."""
+    starts, i = [0], 0
+    while i < len(text):
+        step = 2 if text.startswith("\r\n", i) else 1
+        if text[i] in "\r\n":
+            starts.append(i + step)
+        i += step
+    line = sum(1 for start in starts if start <= offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def check_span(text: str, f: Finding, boundaries: set[int]) -> None:
