@@ -25,6 +25,21 @@ def stored(home: Path) -> list[str]:
         return [row[0] for row in db.execute("SELECT value FROM results")]
 
 
+def month_pack(pattern: str) -> str:
+    """A one-rule house pack flagging `pattern` (a regular expression)."""
+    return f"""pack: house
+rules:
+  - id: house.month
+    kind: existence
+    category: style
+    severity: warning
+    message: Spell out the month.
+    why: House style.
+    pattern: '{pattern}'
+    examples: {{bad: ["On [[Dec.]] 11"], good: ["On December 11"]}}
+"""
+
+
 def matched(result: CliResult) -> list[str]:
     return [f["matched"] for entry in result.json()["files"] for f in entry.get("findings", [])]
 
@@ -66,22 +81,11 @@ def test_an_edited_story_is_checked_again(tmp_path: Path, fresh_home: Path) -> N
 def test_a_changed_config_or_rule_pack_is_not_served_stale(tmp_path: Path, fresh_home: Path) -> None:
     (tmp_path / "s.txt").write_text("They met in the the capital on Dec. 11.\n")
     pack = tmp_path / "house.yaml"
-    rule = """pack: house
-rules:
-  - id: house.month
-    kind: existence
-    category: style
-    severity: warning
-    message: Spell out the month.
-    why: House style.
-    pattern: '{pattern}'
-    examples: {{bad: ["On [[Dec.]] 11"], good: ["On December 11"]}}
-"""
-    pack.write_text(rule.format(pattern="Dec\\."))
+    pack.write_text(month_pack("Dec\\."))
     (tmp_path / "copydesk.toml").write_text('rules = ["house.yaml"]\nselect = ["core", "house"]\n')
     args = ("check", "--output-format", "json", "s.txt")
     assert matched(cached(fresh_home, *args, cwd=tmp_path)) == ["the the", "Dec."]
-    pack.write_text(rule.format(pattern="Nov\\."))  # the pack changed, the story did not
+    pack.write_text(month_pack("Nov\\."))  # the pack changed, the story did not
     assert matched(cached(fresh_home, *args, cwd=tmp_path)) == ["the the"]
     (tmp_path / "copydesk.toml").write_text('rules = ["house.yaml"]\nselect = ["house"]\n')
     assert matched(cached(fresh_home, *args, cwd=tmp_path)) == []
@@ -127,17 +131,5 @@ def test_a_new_pack_matching_a_rules_glob_is_not_served_stale(tmp_path: Path, fr
     (tmp_path / "copydesk.toml").write_text('rules = ["packs/*.yaml"]\nselect = ["house"]\n')
     args = ("check", "--output-format", "json", "s.txt")
     assert matched(cached(fresh_home, *args, cwd=tmp_path)) == []
-    (tmp_path / "packs" / "house.yaml").write_text(
-        """pack: house
-rules:
-  - id: house.month
-    kind: existence
-    category: style
-    severity: warning
-    message: Spell out the month.
-    why: House style.
-    pattern: 'Dec\\.'
-    examples: {bad: ["On [[Dec.]] 11"], good: ["On December 11"]}
-"""
-    )
+    (tmp_path / "packs" / "house.yaml").write_text(month_pack("Dec\\."))
     assert matched(cached(fresh_home, *args, cwd=tmp_path)) == ["Dec."]

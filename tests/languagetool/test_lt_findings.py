@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli_helpers import run_cli
-from conftest import TEST_HOME
+from cli_helpers import TEST_HOME, run_cli
 
 from copydesk.languagetool.server import ServerInfo
 

@@ -134,15 +134,15 @@ def _answers_cached(cache: Path) -> int:
         return 0
 
 
-def test_server_killed_in_the_middle_of_a_run(tmp_path: Path, own_lt_home: Path) -> None:
+def test_server_killed_in_the_middle_of_a_run(tmp_path: Path, private_home: Path) -> None:
     info = server.start(idle_timeout=300)
     folder = _stories(tmp_path / "copy", 40, paragraphs=4)
-    env = copydesk_env(COPYDESK_LANGUAGETOOL="on", COPYDESK_HOME=str(own_lt_home))
+    env = copydesk_env(COPYDESK_LANGUAGETOOL="on", COPYDESK_HOME=str(private_home))
     argv = [sys.executable, "-m", "copydesk", "check", "--languagetool-url", info.url, "--output-format", "json",
             str(folder)]  # fmt: skip
     started = time.monotonic()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    cache = own_lt_home / "cache" / "languagetool.sqlite3"
+    cache = private_home / "cache" / "languagetool.sqlite3"
     while _answers_cached(cache) < 5 and proc.poll() is None and time.monotonic() - started < 60:
         time.sleep(0.02)  # until the first stories have their answers
     os.kill(info.pid, signal.SIGKILL)
@@ -208,12 +208,12 @@ def test_port_held_by_another_program_answering_http(
     _assert_local_findings_and_one_line(run, 3, "sent a response copydesk cannot read")
 
 
-def test_start_on_a_port_another_program_holds(own_lt_home: Path) -> None:
+def test_start_on_a_port_another_program_holds(private_home: Path) -> None:
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = squatter.getsockname()[1]
-        env = copydesk_env(COPYDESK_HOME=str(own_lt_home))
+        env = copydesk_env(COPYDESK_HOME=str(private_home))
         run = copydesk("languagetool", "start", "--port", str(port), "--idle-timeout", "60", env=env)
     run.assert_no_crash()
     assert run.code != 0
