@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -247,11 +246,11 @@ def _slip_of(odd: str, usual: str) -> bool:
     return not (odd.startswith(usual) or usual.startswith(odd))
 
 
-@cache
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    """wordfreq's Zipf frequency, from the lexicon this process has loaded anyway."""
+    from copydesk.lexicon import lexicon
 
-    return float(zipf_frequency(word, "en"))
+    return lexicon().zipf(word)
 
 
 class NameCheck:

@@ -11,6 +11,7 @@ insertion, deletion or substitution.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 VOWELS = frozenset("aeiouy")
 
@@ -94,12 +95,12 @@ class Costs:
 DEFAULT = Costs()
 
 
-def _rules() -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """The sound-alike groups, keyed by their last letters, both directions."""
-    keyed: dict[tuple[str, str], list[tuple[str, str]]] = {}
+def _rules() -> dict[str, list[tuple[str, str]]]:
+    """The sound-alike groups, keyed by their last letters (intended, then typed), both ways."""
+    keyed: dict[str, list[tuple[str, str]]] = {}
     for a, b in _SPELLINGS:
         for intended, typed in ((a, b), (b, a)):
-            keyed.setdefault((intended[-1], typed[-1]), []).append((intended, typed))
+            keyed.setdefault(intended[-1] + typed[-1], []).append((intended, typed))
     return keyed
 
 
@@ -120,23 +121,34 @@ def substitution(intended: str, typed: str, costs: Costs = DEFAULT) -> float:
 
 
 def slip_cost(typed: str, intended: str, costs: Costs = DEFAULT) -> float:
-    """The weighted edit distance of `intended` → `typed` (lower: a likelier slip)."""
+    """The weighted edit distance of `intended` → `typed` (lower: a likelier slip).
+
+    The hottest loop of suggestion ranking: the prices that depend on one string only are
+    worked out once per call, not once per cell.
+    """
     t, c = typed, intended
     n, m = len(t), len(c)
+    drop = [_drop(c, j, costs) for j in range(m)]
+    extra = [_extras(t, i, c, costs) for i in range(n)]  # extra[i][j]: t[i] typed before c[j]
+    substitute = _substitutions(costs)
     # d[i][j]: the price of turning c[:j] into t[:i].
     d = [[0.0] * (m + 1) for _ in range(n + 1)]
     for j in range(1, m + 1):
-        d[0][j] = d[0][j - 1] + _drop(c, j - 1, costs)
+        d[0][j] = d[0][j - 1] + drop[j - 1]
     for i in range(1, n + 1):
-        d[i][0] = d[i - 1][0] + _extra(t, i - 1, c, 0, costs)
         ti = t[i - 1]
-        row, up = d[i], d[i - 1]
+        row, up, extra_i = d[i], d[i - 1], extra[i - 1]
+        row[0] = up[0] + extra_i[0]
         for j in range(1, m + 1):
             cj = c[j - 1]
+            pair = cj + ti
             if ti == cj:
                 best = up[j - 1]
             else:
-                best = up[j - 1] + substitution(cj, ti, costs)
+                price = substitute.get(pair)
+                if price is None:
+                    price = substitute[pair] = substitution(cj, ti, costs)
+                best = up[j - 1] + price
                 if i > 1 and j > 1 and ti == c[j - 2] and t[i - 2] == cj:
                     best = min(best, d[i - 2][j - 2] + costs.swap)
                 if i > 2 and j > 2 and t[i - 3 : i] != c[j - 3 : j]:
@@ -144,11 +156,18 @@ def slip_cost(typed: str, intended: str, costs: Costs = DEFAULT) -> float:
                     a, b, x = c[j - 3], c[j - 2], cj
                     if t[i - 3 : i] in (b + x + a, x + a + b):
                         best = min(best, d[i - 3][j - 3] + costs.move)
-            best = min(best, up[j] + _extra(t, i - 1, c, j, costs), row[j - 1] + _drop(c, j - 1, costs))
-            for intended, typed_ in _RULES.get((cj, ti), ()):
-                li, lt = len(intended), len(typed_)
-                if j >= li and i >= lt and c.endswith(intended, 0, j) and t.endswith(typed_, 0, i):
-                    best = min(best, d[i - lt][j - li] + costs.spelling)
+            price = up[j] + extra_i[j]
+            if price < best:
+                best = price
+            price = row[j - 1] + drop[j - 1]
+            if price < best:
+                best = price
+            rules = _RULES.get(pair)
+            if rules:
+                for intended_, typed_ in rules:
+                    li, lt = len(intended_), len(typed_)
+                    if j >= li and i >= lt and c.endswith(intended_, 0, j) and t.endswith(typed_, 0, i):
+                        best = min(best, d[i - lt][j - li] + costs.spelling)
             row[j] = best
     cost = d[n][m]
     if t[:1] != c[:1]:
@@ -156,19 +175,33 @@ def slip_cost(typed: str, intended: str, costs: Costs = DEFAULT) -> float:
     return cost
 
 
-def _extra(t: str, i: int, c: str, j: int, costs: Costs) -> float:
-    """The price of the typed letter t[i] that has no intended letter (before c[j])."""
+@cache
+def _substitutions(costs: Costs) -> dict[str, float]:
+    """Prices of one letter typed for another, keyed by the two letters, filled as met."""
+    return {}
+
+
+def _extras(t: str, i: int, c: str, costs: Costs) -> list[float]:
+    """The price of the typed letter t[i] that has no intended letter, before each c[j].
+
+    One entry per j from 0 to len(c) (the last: at the end of the word).
+    """
     ch = t[i]
-    if (i > 0 and t[i - 1] == ch) or (j < len(c) and c[j] == ch):
-        return costs.double
+    before = t[i - 1] if i > 0 else ""
+    if before == ch:
+        return [costs.double] * (len(c) + 1)
     neighbours = KEYBOARD.get(ch, frozenset())
-    if (i > 0 and t[i - 1] in neighbours) or (j < len(c) and c[j] in neighbours):
-        return costs.extra_near
-    if ch in VOWELS and 0 < i < len(t) - 1:
-        return costs.extra_vowel
-    if ch == "e" and i == len(t) - 1:
-        return costs.drop_silent  # a silent e added (frome, simplye)
-    return costs.other
+    if before in neighbours:
+        otherwise = costs.extra_near
+    elif ch in VOWELS and 0 < i < len(t) - 1:
+        otherwise = costs.extra_vowel
+    elif ch == "e" and i == len(t) - 1:
+        otherwise = costs.drop_silent  # a silent e added (frome, simplye)
+    else:
+        otherwise = costs.other
+    prices = [costs.double if x == ch else costs.extra_near if x in neighbours else otherwise for x in c]
+    prices.append(otherwise)
+    return prices
 
 
 def _drop(c: str, j: int, costs: Costs) -> float:
