@@ -33,7 +33,7 @@ from pathlib import Path
 
 import regex
 
-from copydesk.lexicon import cached_folder, lexicon
+from copydesk.lexicon import cached_folder, lexicon, load_marshal
 from copydesk.realword.ngrams import default_counts
 from copydesk.spelling.candidates import osa_distance
 from copydesk.spelling.errormodel import DEFAULT, slip_cost
@@ -197,5 +197,5 @@ class Confusables:
 def confusables() -> Confusables:
     """The built-in alternatives of this process, from the cache."""
     folder = cached_folder("realword-candidates", _build, VERSION)
-    targets, sounds = marshal.loads((folder / "candidates.marshal").read_bytes())
+    targets, sounds = load_marshal(folder / "candidates.marshal")
     return Confusables(targets, sounds)

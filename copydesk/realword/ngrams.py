@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from copydesk.lexicon import cached_folder, package_file
+from copydesk.lexicon import cached_folder, load_marshal, package_file
 
 VERSION = 2
 _UNIGRAMS = ("symspellpy", "frequency_dictionary_en_82_765.txt")
@@ -63,5 +63,5 @@ def _build(folder: Path) -> None:
 def default_counts() -> Counts:
     """symspellpy's web counts, loaded once per process from the cache."""
     folder = cached_folder("realword-ngrams", _build, VERSION)
-    unigrams, bigrams, total, floor = marshal.loads((folder / "counts.marshal").read_bytes())
+    unigrams, bigrams, total, floor = load_marshal(folder / "counts.marshal")
     return Counts(unigrams, bigrams, total, floor)
