@@ -48,7 +48,7 @@ from copydesk.checks.base import finding, keep_case
 from copydesk.config import Settings
 from copydesk.document import Document
 from copydesk.findings import Applicability, Category, Finding, Severity
-from copydesk.lexicon import DICTIONARY
+from copydesk.lexicon import DICTIONARY, Lexicon
 from copydesk.rule import BadExample, Rule
 from copydesk.spelling.errormodel import slip_cost
 from copydesk.spelling.house import HouseDictionary
@@ -371,9 +371,12 @@ class _Story:
         return found
 
 
-def _with_house_vocabulary(dictionary: HouseDictionary, model: Path) -> HouseDictionary:
+def _with_house_vocabulary(dictionary: HouseDictionary, model: Path, lex: Lexicon) -> HouseDictionary:
     """The house dictionary plus the words of the newsroom's learned model (names, places, jargon).
 
+    Only the words the dictionaries lack are added: the rest are trusted already, and as house
+    words they would be offered as corrections with a house word's frequency ("bight" as
+    common as a name the archive uses).
     A missing or broken model is reported by the real-word check; spelling carries on without it.
     """
     from copydesk.realword.house import HouseModelError, load_cached
@@ -382,7 +385,8 @@ def _with_house_vocabulary(dictionary: HouseDictionary, model: Path) -> HouseDic
         vocabulary = load_cached(model).vocabulary()
     except HouseModelError:
         return dictionary
-    return replace(dictionary, exact=dictionary.exact | vocabulary)
+    new = frozenset(w for w in vocabulary if not lex.in_dictionary(_lookup_form(w)))
+    return replace(dictionary, exact=dictionary.exact | new)
 
 
 class SpellingCheck:
@@ -403,9 +407,9 @@ class SpellingCheck:
         from copydesk.spelling.ranking import Speller
 
         self.house = house.load(self.settings.dictionaries)
-        if self.settings.house_model is not None:
-            self.house = _with_house_vocabulary(self.house, self.settings.house_model)
         self.lex = lexicon()
+        if self.settings.house_model is not None:
+            self.house = _with_house_vocabulary(self.house, self.settings.house_model, self.lex)
         self.speller = Speller(self.lex, None, self.house.words)
         self._loaded = True
 

@@ -108,8 +108,7 @@ class Speller:
         self.lex = lex
         self._index = index  # loaded on first use when not given: clean copy may never need it
         self.costs = errormodel.DEFAULT
-        # House words are few: they are compared with every typed word directly, and rank as
-        # common words whatever wordfreq says.
+        # House words rank as common words whatever wordfreq says.
         self.extra_words = tuple(dict.fromkeys(w.lower() for w in extra_words))
         self._house = frozenset(self.extra_words)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
@@ -160,9 +159,8 @@ class Speller:
                 least = MIN_EDIT_COST[distance] + (self.costs.first_letter if word[:1] != typed[:1] else 0.0)
                 bound = self._prior(self.prior(word)) - SLIP_WEIGHT * least
                 bounds.append((bound, word, distance))
-        for word in self.extra_words:
-            if word != typed and abs(len(word) - len(typed)) <= MAX_DISTANCE:
-                found[word] = errormodel.slip_cost(typed, word, self.costs)
+        for word in self._house_near(typed):
+            found[word] = errormodel.slip_cost(typed, word, self.costs)
         for word, cost in (*self._apostrophes(typed), *self._splits(typed)):
             found[word] = min(found.get(word, 9.0), cost)
         ranked = [self._candidate(word, cost) for word, cost in found.items()]
@@ -178,6 +176,17 @@ class Speller:
             del ranked[KEPT:]
         ranked.sort(key=lambda c: (-c.score, c.word))
         return tuple(ranked[:KEPT])
+
+    def _house_near(self, typed: str) -> list[str]:
+        """House words within MAX_DISTANCE edits of `typed`.
+
+        rapidfuzz's C++ scan: a house model's vocabulary can run to thousands of names.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        near = process.extract(typed, self.extra_words, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None)
+        return [word for word, _, _ in near if word != typed]
 
     def _candidate(self, word: str, cost: float) -> Candidate:
         zipf = self.prior(word)

@@ -217,6 +217,25 @@ def test_house_words_are_offered_as_corrections(tmp_path: Path) -> None:
     assert flagged("Mr Szczerbaik spoke first.", settings) == [("spelling.unknown-name", "Szczerbaik", "Szczerbiak")]
 
 
+def test_a_house_model_adds_only_the_words_the_dictionaries_lack(tmp_path: Path) -> None:
+    from copydesk.document import Document
+    from copydesk.realword.house import HouseModel, Tally
+
+    tally = Tally()
+    for _ in range(2):  # a form is house vocabulary once the archive uses it twice
+        tally.add_document(Document.plain("a.txt", "Szczerbiak sailed into the bight at Wrzesnia."))
+    model = tmp_path / "house.sqlite"
+    HouseModel.from_tally(tally).save(model)
+    settings = Settings(select=("spelling",), house_model=model)
+    assert flagged("Mr Szczerbaik sailed from Wrzesnia.", settings) == [
+        ("spelling.unknown-name", "Szczerbaik", "Szczerbiak")
+    ]
+    check = SpellingCheck(settings)
+    check.prepare()
+    # "bight" and "the" are dictionary words: as house words they would rank as common corrections
+    assert sorted(check.speller.extra_words) == ["szczerbiak", "wrzesnia"]
+
+
 def test_house_reject_list_in_text_and_yaml(tmp_path: Path) -> None:
     text_file = tmp_path / "house.txt"
     text_file.write_text("web site -> website\ntowards -> toward\n", encoding="utf-8")
