@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from copydesk import sourcefile
-from copydesk.checks.base import CheckUnavailable
+from copydesk.checks.base import Check, CheckUnavailable
 from copydesk.checks.core import UNUSED_SUPPRESSION
 from copydesk.checks.registry import checks_for
 from copydesk.config import Settings
@@ -34,17 +38,54 @@ class FileResult:
 
 
 def check_document(doc: Document, settings: Settings, notes: list[str] | None = None) -> list[Finding]:
-    """Resolved findings for a Document (source spans); a check that cannot run adds a note."""
-    raw: list[Finding] = []
-    for check in checks_for(settings):
-        if not any(selected(r.id, r.category.value, settings.select, settings.ignore) for r in check.rules):
-            continue
-        try:
-            raw.extend(check.run(doc))
-        except CheckUnavailable as e:
-            if notes is not None:
-                notes.append(str(e))
-    return resolve(doc, raw, settings)
+    """Resolved findings for a Document (source spans); a check that cannot run adds a note.
+
+    A check that waits on a service (`remote`: LanguageTool) runs in a background thread while
+    the local checks run, so the document's local checking costs no time on top of the wait.
+    """
+    active = [
+        check
+        for check in checks_for(settings)
+        if any(selected(r.id, r.category.value, settings.select, settings.ignore) for r in check.rules)
+    ]
+    pending = {id(c): _background().submit(_findings, c, doc) for c in active if getattr(c, "remote", False)}
+    found: dict[int, list[Finding]] = {}
+    for check in active:
+        if id(check) not in pending:
+            found[id(check)] = _noted(partial(_findings, check, doc), notes)
+    for check in active:
+        if id(check) in pending:
+            found[id(check)] = _noted(pending[id(check)].result, notes)
+    return resolve(doc, [f for check in active for f in found[id(check)]], settings)
+
+
+def _findings(check: Check, doc: Document) -> list[Finding]:
+    return list(check.run(doc))
+
+
+def _noted(run: Callable[[], list[Finding]], notes: list[str] | None) -> list[Finding]:
+    """The findings `run` gives; none, and a note, when its check is unavailable."""
+    try:
+        return run()
+    except CheckUnavailable as e:
+        if notes is not None:
+            notes.append(str(e))
+        return []
+
+
+_BACKGROUND: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _background() -> ThreadPoolExecutor:
+    """This process's one background thread for remote checks (a forked worker starts its own).
+
+    One thread, not one per document: LanguageTool's sqlite cache connection may only be
+    used by the thread that opened it.
+    """
+    global _BACKGROUND
+    if _BACKGROUND is None or _BACKGROUND[0] != os.getpid():
+        _BACKGROUND = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-remote"))
+    return _BACKGROUND[1]
 
 
 def check_text(

@@ -16,7 +16,11 @@ class CheckUnavailable(Exception):
 
 
 class Check(Protocol):
-    """A check knows its rules and finds their slips in a document (prose offsets)."""
+    """A check knows its rules and finds their slips in a document (prose offsets).
+
+    A check whose `run` waits on a service sets a class attribute `remote = True`: the engine
+    then runs it in a background thread while the other checks run.
+    """
 
     rules: Sequence[Rule]
 

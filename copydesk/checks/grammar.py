@@ -67,6 +67,7 @@ class GrammarCheck:
     """Sends each document's paragraphs to LanguageTool and maps its matches to findings."""
 
     rules = (LANGUAGETOOL,)
+    remote = True  # waits on the server: the engine runs it beside the local checks
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings.languagetool
