@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -170,7 +171,7 @@ class Run:
     def end(self) -> int:
         return self.tokens[-1].start + len(self.words[-1])
 
-    @property
+    @cached_property
     def words(self) -> tuple[str, ...]:
         return tuple(_bare(t.text) for t in self.tokens)
 
@@ -192,11 +193,11 @@ def _runs(doc: Document, story: Story) -> list[Run]:
     current: list[Token] = []
     prose = doc.prose
     for tok in doc.words:
-        joined = bool(current) and _joins(prose, current[-1], tok)
-        if current and (not joined or not _is_capitalised(tok.text)):
+        capitalised = _is_capitalised(tok.text)
+        if current and (not capitalised or not _joins(prose, current[-1], tok)):
             runs.append(Run(tuple(current)))
             current = []
-        if _is_capitalised(tok.text) and not story.in_headline(tok.start):
+        if capitalised and not story.in_headline(tok.start):
             current.append(tok)
             if _bare(tok.text) != tok.text:  # a possessive ends the name
                 runs.append(Run(tuple(current)))
