@@ -121,8 +121,10 @@ _NOUN_PHRASE_RE = regex.compile(
 # A whole run ("the the the") is one finding, so one fix removes it. Marks, joiners and
 # apostrophes belong to a word: "the thé" (decomposed accent) is not a doubled word.
 _WORD_EDGE = r"\p{L}\p{M}\p{N}'’\u200c\u200d"
+# Possessive \p{L}++: only a whole word can be followed by a space, so trying its shorter
+# prefixes (quadratic in the word's length) can never match.
 _DOUBLED_RE = regex.compile(
-    rf"(?<![{_WORD_EDGE}])(\p{{L}}+)(?:(?:[ \t]+|[ \t]*\n[ \t]*)\1)+(?![{_WORD_EDGE}])", regex.I
+    rf"(?<![{_WORD_EDGE}])(\p{{L}}++)(?:(?:[ \t]+|[ \t]*\n[ \t]*)\1)+(?![{_WORD_EDGE}])", regex.I
 )
 # "checked in in March": a verb's particle followed by the same preposition.
 PARTICLES = frozenset({"in", "on", "up", "out", "off", "over", "down"})
@@ -134,6 +136,9 @@ _REPEATED_RE = regex.compile(r"(,{2,}|;{2,}|(?<![.])\.\.(?![.\w/])|\?{2,}|!{2,})
 _ENUMERATOR_RE = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+# The characters the balance checks look at: found by the regex engine, not a loop over every character.
+_QUOTE_MARK_RE = regex.compile('[“”"]')
+_BRACKET_RE = regex.compile(r"[()\[\]]")
 
 
 class CoreCheck:
@@ -187,8 +192,8 @@ class CoreCheck:
         curly_open: int | None = None
         straight_open: int | None = None
         for p_start, p_end in paragraphs:
-            for i in range(p_start, p_end):
-                ch = prose[i]
+            for m in _QUOTE_MARK_RE.finditer(prose, p_start, p_end):
+                i, ch = m.start(), m.group()
                 if ch == "“":
                     curly_open = i if curly_open is None else curly_open
                 elif ch == "”" and not _is_inch_mark(prose, i):
@@ -207,7 +212,8 @@ class CoreCheck:
     def _unbalanced_brackets(self, text: str, base: int) -> Iterator[Finding]:
         enumerators = {m.end() - 1 for m in _ENUMERATOR_RE.finditer(text)}
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        for m in _BRACKET_RE.finditer(text):
+            i, ch = m.start(), m.group()
             if ch in _PAIRS:
                 stack.append((ch, i))
             elif ch in _CLOSERS:
