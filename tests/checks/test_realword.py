@@ -69,6 +69,14 @@ def test_a_capitalised_sentence_opener_is_judged_and_keeps_its_capital() -> None
     assert flagged("Inn 2012 the talks failed.") == [("realword.context", "Inn", ("In",))]
 
 
+def test_a_quotation_opened_after_a_colon_is_a_sentence_and_i_is_no_name() -> None:
+    assert flagged("The coach told reporters: “Wee never had a chance.”") == [("realword.context", "Wee", ("We",))]
+    assert flagged("He told a press conference: “Wen I was young, we played here.”") == [
+        ("realword.context", "Wen", ("When",))
+    ]
+    assert realword("She said: “Watt Street is closed.”") == []  # still a name before a name
+
+
 @pytest.mark.parametrize(
     "text",
     [
