@@ -51,8 +51,6 @@ SOUND_COST = 0.9
 # prices are those of non-word slips, but a typo that lands on another real word is rarer than
 # one by ear, and the words people confuse in print mostly sound alike (or nearly).
 TYPO_ONLY_COST = 0.2
-# The cheapest slip there is (a doubled letter), for ruling alternatives out before pricing them.
-CHEAPEST_COST = min(HOMOPHONE_COST, DEFAULT.double)
 SOUND_MAX_DISTANCE = 2
 SOUND_MIN_CONSONANTS = 2
 
@@ -162,6 +160,16 @@ def _edits(word: str) -> set[str]:
                 found.add(head + rest[0] + tail[0] + rest[1:])
     found.discard(word)
     return found
+
+
+def cheapest_cost(kind: str) -> float:
+    """The least a slip of this kind ("edit", "edit+homophone", "sound", ...) can cost, for
+    ruling alternatives out before pricing them: a doubled letter is the cheapest edit."""
+    if kind == "edit":
+        return DEFAULT.double + TYPO_ONLY_COST
+    if kind.startswith("edit"):
+        return DEFAULT.double
+    return HOMOPHONE_COST if kind == "homophone" else SOUND_COST
 
 
 class Confusables:
