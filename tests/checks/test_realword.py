@@ -104,6 +104,8 @@ def test_alternatives_are_generated_by_edit_and_by_sound() -> None:
     assert dict(alternatives("jean"))["gene"] == "homophone"
     assert dict(alternatives("half"))["have"] == "sound"
     assert "on" not in dict(alternatives("inn"))  # one shared consonant is no sound-alike
+    assert "are" not in dict(alternatives("or"))  # only their weak forms (ER) sound alike
+    assert dict(alternatives("our"))["are"] == "homophone"
     priced = Confusables.price("inn", "in", "edit+homophone")
     assert priced is not None and priced.cost < 0.5  # a doubled letter is a cheap slip
     typo = Confusables.price("off", "of", "edit")
