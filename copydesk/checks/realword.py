@@ -2,16 +2,17 @@
 
 Hand-written confusion rules (`copydesk/rules/confusions.yaml`) catch the slips someone thought
 of; `realword.context` catches the rest by statistics (see `copydesk.realword`). For each
-lower-case dictionary word (or a capitalised one that opens a sentence), the words a slip could
-have come from are generated (one edit away, or sounding alike) and each is scored between the
-written word's neighbours. A word is flagged only when an alternative fits far better than the
-word written, by more than the slip itself costs.
+lower-case dictionary word (or a capitalised one that opens a sentence, or a quotation after a
+colon or comma), the words a slip could have come from are generated (one edit away, or
+sounding alike) and each is scored between the written word's neighbours. A word is flagged
+only when an alternative fits far better than the word written, by more than the slip itself
+costs.
 
-Never judged: names (a capitalised word mid-sentence; an opener followed by another
-capitalised word, or one the story also uses capitalised mid-sentence), words no dictionary lists (the spelling check's business), words with
-digits, hyphens or apostrophes, words in capitals, and single letters. An inflection of the
-written word (home/homes, face/faced) is no alternative: which one agrees is grammar, beyond
-a model of neighbouring pairs.
+Never judged: names (a capitalised word mid-sentence; an opener followed by another capitalised
+word other than "I", or one the story also uses capitalised mid-sentence), words no dictionary
+lists (the spelling check's business), words with digits, hyphens or apostrophes, words in
+capitals, and single letters. An inflection of the written word (home/homes, face/faced) is no
+alternative: which one agrees is grammar, beyond a model of neighbouring pairs.
 
 `realword.house-variant` flags a spelling that competes with another (e-mail/email, Kim
 Jong-un/Kim Jong Un, Panmunjeom/Panmunjom, colour/color): with a house model, the one the
@@ -97,6 +98,8 @@ HOUSE_VARIANT = Rule(
 )
 
 _LETTER_OR_DIGIT_RE = regex.compile(r"[\p{L}\p{N}]")
+# An opening quotation mark after a colon or comma starts a quoted sentence: he added: “We never ...
+_QUOTE_OPENING_RE = regex.compile(r"[:,]\s+[\"“‘]\Z")
 # Endings that make an inflection of a word (home/homes, face/faced/facing).
 _INFLECTIONS = frozenset({"s", "es", "d", "ed", "er", "ing", "ly", "st", "est"})
 
@@ -117,6 +120,11 @@ class Site:
     before: str | None
     after: str | None
     plan: Plan
+
+
+def _is_pronoun_i(text: str) -> bool:
+    """The pronoun I (I, I'm, I’ve ...): capitalised, but no sign of a name."""
+    return text == "I" or text[:2] in ("I'", "I’")
 
 
 def _lookup(text: str) -> str:
@@ -193,8 +201,8 @@ class RealWordCheck:
                 if not (text[1:].islower() and self._opens_sentence(prose, sentence_starts, token.start)):
                     continue
                 following = self._neighbour(prose, words, i, i + 1, i + 1)
-                if following is not None and following[:1].isupper():
-                    continue  # a name: Inn Keepers, Bee Gees
+                if following is not None and following[:1].isupper() and not _is_pronoun_i(following):
+                    continue  # a name: Inn Keepers, Bee Gees (but not "Wen I was")
                 if names is None:
                     names = self._names(doc, sentence_starts)
                 if text in names:
@@ -241,7 +249,9 @@ class RealWordCheck:
     @staticmethod
     def _opens_sentence(prose: str, sentence_starts: list[int], start: int) -> bool:
         i = bisect.bisect_right(sentence_starts, start) - 1
-        return i >= 0 and not _LETTER_OR_DIGIT_RE.search(prose, sentence_starts[i], start)
+        if i >= 0 and not _LETTER_OR_DIGIT_RE.search(prose, sentence_starts[i], start):
+            return True
+        return _QUOTE_OPENING_RE.search(prose[max(0, start - 8) : start]) is not None
 
     @staticmethod
     def _neighbour(prose: str, words: list[Token], left: int, right: int, other: int) -> str | None:

