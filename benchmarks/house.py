@@ -37,13 +37,13 @@ sys.path.insert(0, str(HERE))
 
 from run import (  # noqa: E402  (run.py is a script beside this one)
     PY,
-    case_file_name,
     clean_env,
     false_alarms_by_category,
     load_jsonl,
     load_scorer,
     log,
     pct,
+    write_cases,
 )
 
 CLEAN_SOURCES = (
@@ -83,12 +83,7 @@ def write_jsonl(texts: list[str], path: Path) -> Path:
 
 def check(cases: list[dict[str, Any]], folder: Path, model: Path | None) -> list[list[dict[str, Any]]]:
     """Findings per case of `copydesk check` on the cases, with the house model if given."""
-    folder.mkdir(parents=True)
-    files = []
-    for i, c in enumerate(cases):
-        f = folder / case_file_name(i, c["id"])
-        f.write_text(c["text"], encoding="utf-8", newline="")
-        files.append(f)
+    files = write_cases(cases, folder)
     argv = [PY, "-m", "copydesk", "check", "--output-format", "json", "--no-languagetool", "-j", "2"]
     if model is not None:
         config = folder.parent / f"{folder.name}.toml"

@@ -261,14 +261,20 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def write_corpus(cases: list[dict[str, Any]], root: Path) -> Corpus:
-    folder = root / "articles"
+def write_cases(cases: list[dict[str, Any]], folder: Path) -> list[Path]:
+    """Each case's text as a file in a new folder, named as score.py names it."""
     folder.mkdir(parents=True)
     files = []
     for i, c in enumerate(cases):
         f = folder / case_file_name(i, c["id"])
         f.write_text(c["text"], encoding="utf-8", newline="")
         files.append(f)
+    return files
+
+
+def write_corpus(cases: list[dict[str, Any]], root: Path) -> Corpus:
+    folder = root / "articles"
+    files = write_cases(cases, folder)
     # A 500-word dispatch for the start-up rows: the first dev article long enough, cut at a
     # paragraph end once it has 500 words.
     source = next((c["text"] for c in cases if len(c["text"].split()) >= DISPATCH_WORDS), cases[0]["text"])
