@@ -168,14 +168,13 @@ class ContextModel:
 
     def _pair(self, first: str, second: str, c_first: float, c_second: float) -> float:
         """The count of "first second": the web's (or its estimate when unlisted) plus the house's."""
-        key = f"{first} {second}"
-        c = float(self._web_bigrams.get(key, 0))
+        c = float(self._web_bigrams.count(first, second))
         if not c:
             c = UNSEEN_SHARE * c_first * c_second / self._total
             if c > self._cap and first in self._web_unigrams and second in self._web_unigrams:
                 c = self._cap
         if self._scale:
-            house = self._house.bigrams.get(key, 0)  # type: ignore[union-attr]
+            house = self._house.bigrams.get(f"{first} {second}", 0)  # type: ignore[union-attr]
             if house > PAIR_DISCOUNT:
                 c += self._scale * (house - PAIR_DISCOUNT)
         return c
