@@ -180,3 +180,12 @@ def test_rules_are_documented() -> None:
     for rule in (CONTEXT, HOUSE_VARIANT):
         assert rule.id.startswith("realword.")
         assert rule.bad and rule.good and rule.why
+
+
+def test_web_pair_counts_are_read_by_first_word() -> None:
+    from copydesk.realword.ngrams import default_counts
+
+    pairs = default_counts().bigrams
+    assert pairs.count("of", "the") > 1000 * max(1, pairs.count("the", "of"))
+    assert pairs.count("zzqx", "the") == 0  # a first word the list lacks
+    assert pairs.count("of", "zzqx") == 0
