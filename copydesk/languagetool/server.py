@@ -204,7 +204,9 @@ def _wait_until_ready(info: ServerInfo, log: Path) -> None:
     """Return once the server lists its languages and has run a first (slow) check."""
     deadline = time.monotonic() + START_TIMEOUT
     while not _answers(info.url, timeout=1.0):
-        if not is_server_process(info.pid):
+        # Alive, not "is a server": while the java launcher starts (and may re-exec itself),
+        # its command line can read empty for a moment. The pid is our own child: no reuse.
+        if not _process_runs(info.pid, ""):
             if any(marker in log.read_text(errors="replace") for marker in _PORT_TAKEN_MARKERS):
                 raise _PortTaken(f"port of {info.url} is already in use")
             raise ServerError(f"LanguageTool exited during start-up; last lines of {log}:\n{_tail(log)}")
@@ -292,14 +294,16 @@ def is_watchdog_process(pid: int) -> bool:
 
 
 def _process_runs(pid: int, marker: str) -> bool:
-    """True if `pid` is alive, not a zombie, and has `marker` among its arguments."""
+    """True if `pid` is alive, not a zombie, and has `marker` among its arguments (any, if "")."""
     if pid <= 0:
         return False
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reap it if it is our own dead child
     try:
         process = psutil.Process(pid)
-        return process.status() != psutil.STATUS_ZOMBIE and marker in process.cmdline()
+        if process.status() == psutil.STATUS_ZOMBIE:
+            return False
+        return not marker or marker in process.cmdline()
     except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
         return False
 
