@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from copydesk.lexicon import DICTIONARY, Lexicon, cached_folder, lexicon
 from copydesk.spelling import errormodel
 from copydesk.spelling.candidates import MAX_DISTANCE, DeleteIndex
@@ -182,9 +185,8 @@ class Speller:
 
         rapidfuzz's C++ scan: a house model's vocabulary can run to thousands of names.
         """
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
+        if not self.extra_words:
+            return []
         near = process.extract(typed, self.extra_words, scorer=OSA.distance, score_cutoff=MAX_DISTANCE, limit=None)
         return [word for word, _, _ in near if word != typed]
 
