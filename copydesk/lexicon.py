@@ -133,6 +133,41 @@ def load_marshal(path: Path) -> Any:
             gc.enable()
 
 
+class LazyGroups:
+    """A big table of small dicts, kept as marshal blobs and read one group at a time.
+
+    A short story meets a few hundred of a table's groups: reading them as they are asked for
+    spares every start the cost of reading them all.
+    """
+
+    def __init__(self, index: dict[str, tuple[int, int]], data: bytes) -> None:
+        self._index = index  # group key -> (offset, length) of its marshal blob in data
+        self._data = data
+        self._groups: dict[str, dict[Any, Any]] = {}
+
+    def group(self, key: str) -> dict[Any, Any]:
+        """The group stored under `key` (empty when there is none)."""
+        found = self._groups.get(key)
+        if found is None:
+            where = self._index.get(key)
+            found = {} if where is None else marshal.loads(self._data[where[0] : where[0] + where[1]])
+            self._groups[key] = found
+        return found
+
+    @staticmethod
+    def dump(groups: dict[str, dict[Any, Any]]) -> tuple[dict[str, tuple[int, int]], bytes]:
+        """The index and data that `LazyGroups(index, data)` reads back."""
+        index: dict[str, tuple[int, int]] = {}
+        blobs: list[bytes] = []
+        offset = 0
+        for key in sorted(groups):
+            blob = marshal.dumps(groups[key])
+            index[key] = (offset, len(blob))
+            blobs.append(blob)
+            offset += len(blob)
+        return index, b"".join(blobs)
+
+
 def normalize(word: str) -> str:
     """The lookup form of a word: lower case, straight apostrophes."""
     return word.lower().replace("’", "'")

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from copydesk import lexicon as lexicon_module
-from copydesk.lexicon import DICTIONARY, Lexicon, SortedTable, cached_folder, copydesk_home, lexicon, normalize
+from copydesk.lexicon import (
+    DICTIONARY,
+    LazyGroups,
+    Lexicon,
+    SortedTable,
+    cached_folder,
+    copydesk_home,
+    lexicon,
+    normalize,
+)
 
 
 def test_frequencies_and_dictionaries() -> None:
@@ -87,3 +96,12 @@ def test_a_missing_package_is_reported_plainly(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(lexicon_module.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(RuntimeError, match="needs the 'wordfreq' package"):
         lexicon_module.package_file("wordfreq", "data/large_en.msgpack.gz")
+
+
+def test_lazy_groups_read_back_what_was_dumped_one_group_at_a_time() -> None:
+    index, data = LazyGroups.dump({"th": {"the": 5, "then": 2}, "of": {"of": 9}})
+    table = LazyGroups(index, data)
+    assert table.group("of") == {"of": 9}
+    assert table.group("th") == {"the": 5, "then": 2}
+    assert table.group("zz") == {}  # no such group
+    assert table.group("th") is table.group("th")  # read once, then remembered

@@ -19,9 +19,10 @@ Only words common enough to be worth suggesting (wordfreq Zipf >= `TARGET_MIN_ZI
 curated dictionary and in the web counts that score them) are alternatives, and the other
 variety's spelling of a word (colour/color) never is: that is a style question, not a slip.
 
-The target words and the sound-alike table are built once into the cache (the pronouncing
-dictionary takes a second to parse); a written word's alternatives are worked out on first
-sight (its one-edit strings that are targets) and remembered.
+Every dictionary word's alternatives are worked out once, into the cache (the pronouncing
+dictionary takes a second to parse, and the one-edit neighbours of 130,000 words a second
+more, found through an index of the targets with one letter deleted), grouped by their first
+two letters, and a process reads a group the first time it meets one of its words.
 """
 
 from __future__ import annotations
@@ -36,13 +37,13 @@ from pathlib import Path
 
 import regex
 
-from copydesk.lexicon import cached_folder, lexicon, load_marshal
+from copydesk.lexicon import LazyGroups, Lexicon, cached_folder, lexicon, load_marshal
 from copydesk.realword.ngrams import default_counts
 from copydesk.spelling.candidates import osa_distance
 from copydesk.spelling.errormodel import DEFAULT, slip_cost
 from copydesk.spelling.variants import counterparts
 
-VERSION = 4
+VERSION = 5
 TARGET_MIN_ZIPF = 3.0
 # The price (in edits of the error model) of writing a word by its sound: the same
 # pronunciation, or a near one (merged vowels and voicing) within SOUND_MAX_DISTANCE letters.
@@ -124,7 +125,23 @@ def _build(folder: Path) -> None:
         for w in unigrams
         if len(w) >= 2 and _WORD_RE.fullmatch(w) and lex.in_dictionary(w) and lex.zipf(w) >= TARGET_MIN_ZIPF
     )
-    target_set = set(targets)
+    sounds = _sound_alikes(lex, unigrams, set(targets))
+    near = OneEdit(targets)
+    groups: dict[str, dict[str, tuple[tuple[str, str], ...]]] = defaultdict(dict)
+    for word in lex.words:
+        if not (word.isalpha() and word.islower() and lex.in_dictionary(word)):
+            continue
+        kinds = dict.fromkeys(near(word), "edit")
+        for other, kind in sounds.get(word, ()):
+            kinds[other] = "edit+" + kind if other in kinds else kind
+        groups[word[:2]][word] = tuple(sorted(kinds.items()))
+    index, data = LazyGroups.dump(groups)
+    (folder / "index.marshal").write_bytes(marshal.dumps(index))
+    (folder / "alternatives.data").write_bytes(data)
+
+
+def _sound_alikes(lex: Lexicon, unigrams: dict[str, int], targets: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each word's targets that sound the same ("homophone") or nearly ("sound")."""
     exact: dict[str, set[str]] = defaultdict(set)
     coarse: dict[str, set[str]] = defaultdict(set)
     keys: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -135,7 +152,7 @@ def _build(folder: Path) -> None:
         if sum(1 for p in c.split() if p != "@") < SOUND_MIN_CONSONANTS:
             c = ""
         keys[word].add((e, c))
-        if word in target_set:
+        if word in targets:
             exact[e].add(word)
             if c:
                 coarse[c].add(word)
@@ -151,27 +168,52 @@ def _build(folder: Path) -> None:
                     found[other] = "homophone"
         if found:
             sounds[word] = sorted(found.items())
-    data = (targets, sounds)
-    (folder / "candidates.marshal").write_bytes(marshal.dumps(data))
+    return sounds
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def _edits(word: str) -> set[str]:
-    """Every string one edit from `word`: a letter dropped, added or changed, two swapped."""
-    found: set[str] = set()
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        found.update([head + c + tail for c in _LETTERS])
-        if tail:
-            rest = tail[1:]
-            found.update([head + c + rest for c in _LETTERS])
-            found.add(head + rest)
-            if rest:
-                found.add(head + rest[0] + tail[0] + rest[1:])
-    found.discard(word)
-    return found
+class OneEdit:
+    """The targets one edit from a word: a letter (a to z) added, dropped or changed, or two
+    neighbouring characters swapped.
+
+    Found through the targets with one character deleted (SymSpell's idea), not by trying
+    every one of a word's 54n+25 edits: a target one edit away shares a deletion with it.
+    """
+
+    def __init__(self, targets: Iterable[str]) -> None:
+        self.targets = frozenset(targets)
+        self._deleted: dict[str, list[str]] = defaultdict(list)
+        for target in self.targets:
+            for i in range(len(target)):
+                self._deleted[target[:i] + target[i + 1 :]].append(target)
+
+    def __call__(self, word: str) -> set[str]:
+        found: set[str] = set()
+        for target in self._deleted.get(word, ()):  # a letter added
+            i = next((i for i, (a, b) in enumerate(zip(word, target, strict=False)) if a != b), len(word))
+            if target[i] in _LETTERS:
+                found.add(target)
+        for i in range(len(word)):
+            shorter = word[:i] + word[i + 1 :]
+            if shorter in self.targets:  # a character dropped
+                found.add(shorter)
+            for target in self._deleted.get(shorter, ()):
+                if len(target) == len(word) and target != word and _changed_or_swapped(word, target):
+                    found.add(target)
+        return found
+
+
+def _changed_or_swapped(word: str, target: str) -> bool:
+    """Same length: one character changed to a letter a to z, or two neighbours swapped."""
+    diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+    if len(diffs) == 1:
+        return target[diffs[0]] in _LETTERS
+    if len(diffs) == 2:
+        i, j = diffs
+        return j == i + 1 and word[i] == target[j] and word[j] == target[i]
+    return False
 
 
 def cheapest_cost(kind: str) -> float:
@@ -185,23 +227,15 @@ def cheapest_cost(kind: str) -> float:
 
 
 class Confusables:
-    """The alternatives of written words, found cheaply and priced only when asked."""
+    """The alternatives of written words, read from the cache and priced only when asked."""
 
-    def __init__(self, targets: Iterable[str], sounds: dict[str, list[tuple[str, str]]]) -> None:
-        self.targets = frozenset(targets)
-        self._sounds = sounds
-        self._memo: dict[str, tuple[tuple[str, str], ...]] = {}
+    def __init__(self, table: LazyGroups) -> None:
+        self._table = table
 
     def __call__(self, word: str) -> tuple[tuple[str, str], ...]:
-        """(alternative, kind) for a lower-case written word; kind is "edit", "homophone" or "sound"."""
-        found = self._memo.get(word)
-        if found is None:
-            kinds = dict.fromkeys(_edits(word) & self.targets, "edit")
-            for other, kind in self._sounds.get(word, ()):
-                kinds[other] = "edit+" + kind if other in kinds else kind
-            found = tuple(sorted(kinds.items()))
-            self._memo[word] = found
-        return found
+        """(alternative, kind) for a lower-case dictionary word, kind "edit", "homophone",
+        "sound" or "edit+..." for both; any other word has none (it is no real-word slip)."""
+        return self._table.group(word[:2]).get(word, ())
 
     @staticmethod
     def price(word: str, other: str, kind: str) -> Alternative | None:
@@ -224,5 +258,5 @@ class Confusables:
 def confusables() -> Confusables:
     """The built-in alternatives of this process, from the cache."""
     folder = cached_folder("realword-candidates", _build, VERSION)
-    targets, sounds = load_marshal(folder / "candidates.marshal")
-    return Confusables(targets, sounds)
+    index = load_marshal(folder / "index.marshal")
+    return Confusables(LazyGroups(index, (folder / "alternatives.data").read_bytes()))

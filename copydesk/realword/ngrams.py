@@ -24,29 +24,19 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from copydesk.lexicon import cached_folder, load_marshal, package_file
+from copydesk.lexicon import LazyGroups, cached_folder, load_marshal, package_file
 
 VERSION = 3
 _UNIGRAMS = ("symspellpy", "frequency_dictionary_en_82_765.txt")
 _BIGRAMS = ("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
 
 
-class PairCounts:
+class PairCounts(LazyGroups):
     """Counts of word pairs, read group by group (all pairs with one first word) as asked for."""
-
-    def __init__(self, index: dict[str, tuple[int, int]], data: bytes) -> None:
-        self._index = index  # first word -> (offset, length) of its group's marshal blob in data
-        self._data = data
-        self._groups: dict[str, dict[str, int]] = {}
 
     def count(self, first: str, second: str) -> int:
         """How often "first second" occurs (0 when the list lacks it)."""
-        group = self._groups.get(first)
-        if group is None:
-            where = self._index.get(first)
-            group = {} if where is None else marshal.loads(self._data[where[0] : where[0] + where[1]])
-            self._groups[first] = group
-        return group.get(second, 0)
+        return self.group(first).get(second, 0)
 
 
 @dataclass(frozen=True)
@@ -74,17 +64,11 @@ def _build(folder: Path) -> None:
             first, second, count = line.split()
             groups.setdefault(first, {})[second] = int(count)
     scale = math.gcd(*(count for group in groups.values() for count in group.values()))
-    index: dict[str, tuple[int, int]] = {}
-    blobs: list[bytes] = []
-    offset = 0
-    for first in sorted(groups):
-        blob = marshal.dumps({second: count // scale for second, count in groups[first].items()})
-        index[first] = (offset, len(blob))
-        blobs.append(blob)
-        offset += len(blob)
-    floor = min(count // scale for group in groups.values() for count in group.values())
+    scaled = {first: {second: count // scale for second, count in group.items()} for first, group in groups.items()}
+    index, data = LazyGroups.dump(scaled)
+    floor = min(count for group in scaled.values() for count in group.values())
     (folder / "counts.marshal").write_bytes(marshal.dumps((unigrams, index, sum(unigrams.values()), floor)))
-    (folder / "pairs.data").write_bytes(b"".join(blobs))
+    (folder / "pairs.data").write_bytes(data)
 
 
 @cache

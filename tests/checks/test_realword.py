@@ -13,7 +13,7 @@ from copydesk.document import Document
 from copydesk.engine import check_text
 from copydesk.examples import failures
 from copydesk.findings import Applicability, Category, Finding, Severity
-from copydesk.realword.candidates import Confusables, confusables
+from copydesk.realword.candidates import Confusables, OneEdit, confusables
 from copydesk.realword.house import HouseModel, Tally
 
 REALWORD = Settings(select=("realword.",))
@@ -111,6 +111,31 @@ def test_alternatives_are_generated_by_edit_and_by_sound() -> None:
     typo = Confusables.price("off", "of", "edit")
     assert typo is not None and typo.cost > priced.cost  # but dearer when it changes the sound
     assert Confusables.price("colour", "color", "edit") is None  # the other variety is no slip
+
+
+def _every_edit(word: str) -> set[str]:
+    """The slow reference: every string one edit from `word` (letters a to z added or changed)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    found = set()
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        found.update(head + c + tail for c in letters)
+        if tail:
+            found.update(head + c + tail[1:] for c in letters)
+            found.add(head + tail[1:])
+            if len(tail) > 1:
+                found.add(head + tail[1] + tail[0] + tail[2:])
+    return found - {word}
+
+
+def test_one_edit_neighbours_are_those_of_trying_every_edit() -> None:
+    targets = ["in", "inn", "on", "one", "of", "off", "form", "from", "for", "cafe", "café", "it's", "sign", "sing"]
+    near = OneEdit(targets)
+    for word in ["in", "inn", "i", "form", "fomr", "of", "oen", "cafe", "café", "caf", "its", "sing", "xyz", ""]:
+        assert near(word) == _every_edit(word) & set(targets), word
+    assert near("form") == {"from", "for"}  # two letters swapped; one dropped
+    assert near("cafe") == set()  # é is no letter a to z: that is an accent, not a slip
+    assert near("its") == set()  # nor is an apostrophe (the confusion rules' business)
 
 
 def test_a_near_sound_alike_is_flagged_and_a_typo_only_pair_needs_more_evidence() -> None:
