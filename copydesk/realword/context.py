@@ -166,9 +166,9 @@ class ContextModel:
         """log10 of wordfreq's frequency over the web's."""
         return zipf - 9.0 - math.log10(count) + self._log_total
 
-    def _pair(self, first: str, second: str, c_first: float, c_second: float) -> float:
-        """The count of "first second": the web's (or its estimate when unlisted) plus the house's."""
-        c = float(self._web_bigrams.count(first, second))
+    def _pair(self, first: str, second: str, listed: int, c_first: float, c_second: float) -> float:
+        """The count of "first second": the web's (`listed`, or its estimate when unlisted) plus the house's."""
+        c = float(listed)
         if not c:
             c = UNSEEN_SHARE * c_first * c_second / self._total
             if c > self._cap and first in self._web_unigrams and second in self._web_unigrams:
@@ -179,22 +179,27 @@ class ContextModel:
                 c += self._scale * (house - PAIR_DISCOUNT)
         return c
 
-    def score(self, before: str | None, who: Contender, after: str | None) -> float:
-        """log10 P(before word after) up to a constant shared by every contender."""
-        c_before = self.count(before) if before is not None else 0.0
-        c_after = self.count(after) if after is not None else 0.0
-        return self._score(before, c_before, who, after, c_after)
-
-    def _score(self, before: str | None, c_before: float, who: Contender, after: str | None, c_after: float) -> float:
-        c_word = who.count
+    def _score(
+        self,
+        before: str | None,
+        c_before: float,
+        left: dict[str, int],
+        who: Contender,
+        after: str | None,
+        c_after: float,
+    ) -> float:
+        """log10 P(before word after), up to a constant shared by every contender, given the
+        neighbours' counts and the web pairs that start with `before` (`left`)."""
+        word, c_word = who.word, who.count
         if c_before > 0:
-            p = self._pair(before, who.word, c_before, c_word) / c_before  # type: ignore[arg-type]
+            p = self._pair(before, word, left.get(word, 0), c_before, c_word) / c_before  # type: ignore[arg-type]
         else:
             p = c_word / self._total
         if c_after > 0:
-            p_next = self._pair(who.word, after, c_word, c_after) / c_word  # type: ignore[arg-type]
+            listed = self._web_bigrams.group(word).get(after, 0)  # type: ignore[arg-type]
+            p_next = self._pair(word, after, listed, c_word, c_after) / c_word  # type: ignore[arg-type]
             if before is not None and self._house is not None:
-                p_next = self._house_trigram(before, who.word, after, p_next)  # type: ignore[arg-type]
+                p_next = self._house_trigram(before, word, after, p_next)  # type: ignore[arg-type]
             p *= p_next
         return who.shift + math.log10(p)
 
@@ -212,10 +217,11 @@ class ContextModel:
         """The alternatives that beat the written word, best first (empty: the word stands)."""
         c_before = self.count(before) if before is not None else 0.0
         c_after = self.count(after) if after is not None else 0.0
-        own = self._score(before, c_before, plan.written, after, c_after)
+        left = self._web_bigrams.group(before) if c_before > 0 else {}  # type: ignore[arg-type]
+        own = self._score(before, c_before, left, plan.written, after, c_after)
         found = []
         for alt in plan.alternatives:
-            gain = self._score(before, c_before, alt, after, c_after) - own
+            gain = self._score(before, c_before, left, alt, after, c_after) - own
             if gain <= alt.handicap:
                 continue
             handicap = plan.handicap(alt)
