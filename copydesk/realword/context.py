@@ -196,7 +196,7 @@ class ContextModel:
         else:
             p = c_word / self._total
         if c_after > 0:
-            listed = self._web_bigrams.group(word).get(after, 0)  # type: ignore[arg-type]
+            listed = self._web_bigrams.group(word).get(after, 0)
             p_next = self._pair(word, after, listed, c_word, c_after) / c_word  # type: ignore[arg-type]
             if before is not None and self._house is not None:
                 p_next = self._house_trigram(before, word, after, p_next)  # type: ignore[arg-type]
