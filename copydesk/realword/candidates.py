@@ -22,7 +22,7 @@ variety's spelling of a word (colour/color) never is: that is a style question, 
 Every dictionary word's alternatives are worked out once, into the cache (the pronouncing
 dictionary takes a second to parse, and the one-edit neighbours of 130,000 words a second
 more, found through an index of the targets with one letter deleted), grouped by their first
-two letters, and a process reads a group the first time it meets one of its words.
+three letters, and a process reads a group the first time it meets one of its words.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from copydesk.spelling.candidates import osa_distance
 from copydesk.spelling.errormodel import DEFAULT, slip_cost
 from copydesk.spelling.variants import counterparts
 
-VERSION = 5
+VERSION = 6
 TARGET_MIN_ZIPF = 3.0
 # The price (in edits of the error model) of writing a word by its sound: the same
 # pronunciation, or a near one (merged vowels and voicing) within SOUND_MAX_DISTANCE letters.
@@ -134,7 +134,7 @@ def _build(folder: Path) -> None:
         kinds = dict.fromkeys(near(word), "edit")
         for other, kind in sounds.get(word, ()):
             kinds[other] = "edit+" + kind if other in kinds else kind
-        groups[word[:2]][word] = tuple(sorted(kinds.items()))
+        groups[word[:3]][word] = tuple(sorted(kinds.items()))
     index, data = LazyGroups.dump(groups)
     (folder / "index.marshal").write_bytes(marshal.dumps(index))
     (folder / "alternatives.data").write_bytes(data)
@@ -235,7 +235,7 @@ class Confusables:
     def __call__(self, word: str) -> tuple[tuple[str, str], ...]:
         """(alternative, kind) for a lower-case dictionary word, kind "edit", "homophone",
         "sound" or "edit+..." for both; any other word has none (it is no real-word slip)."""
-        return self._table.group(word[:2]).get(word, ())
+        return self._table.group(word[:3]).get(word, ())
 
     @staticmethod
     def price(word: str, other: str, kind: str) -> Alternative | None:
