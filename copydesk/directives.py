@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from copydesk import patterns
+
 if TYPE_CHECKING:
     from copydesk.document import Document
 
-_DIRECTIVE_RE = regex.compile(r"^\s*copydesk:\s*(ignore-file|ignore|disable|enable)\b\s*(.*?)\s*$", regex.S)
+_DIRECTIVE_RE = patterns.compile(r"^\s*copydesk:\s*(ignore-file|ignore|disable|enable)\b\s*(.*?)\s*$", regex.S)
 
 
 @dataclass

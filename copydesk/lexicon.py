@@ -39,8 +39,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from copydesk import patterns
 from copydesk.home import copydesk_home
 
 # Bump when the cache files a builder writes change shape or content.
@@ -62,7 +61,7 @@ FOREIGN_LEAD = 1.0
 _ZIPF_STEPS = 20
 
 # The words worth keeping from wordfreq: letters, with inner apostrophes or full stops (u.s).
-_WORD_RE = regex.compile(r"[\p{L}\p{M}]+(?:['.][\p{L}\p{M}]+)*")
+_WORD_RE = patterns.compile(r"[\p{L}\p{M}]+(?:['.][\p{L}\p{M}]+)*")
 
 # (package, data file) of each source; their sizes and dates key the cache.
 _WORDFREQ = ("wordfreq", "data/large_en.msgpack.gz")

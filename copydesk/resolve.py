@@ -13,8 +13,7 @@ import itertools
 from collections.abc import Iterable
 from pathlib import Path
 
-import regex
-
+from copydesk import patterns
 from copydesk.config import Settings
 from copydesk.directives import Suppression
 from copydesk.document import Document
@@ -31,7 +30,7 @@ def specificity(rule: str) -> int:
     return 2
 
 
-_GRAPHEME_RE = regex.compile(r"\X")
+_GRAPHEME_RE = patterns.compile(r"\X")
 
 
 def on_grapheme_boundary(text: str, i: int) -> bool:

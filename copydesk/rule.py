@@ -11,9 +11,10 @@ from typing import Any
 
 import regex
 
+from copydesk import patterns
 from copydesk.findings import Applicability, Category, Severity
 
-_MARK_RE = regex.compile(r"\[\[(.*?)\]\]", regex.S)
+_MARK_RE = patterns.compile(r"\[\[(.*?)\]\]", regex.S)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
+from copydesk import patterns
 
 # A word: letters and digits with inner apostrophes or hyphens (Korea's, Kim Jong-un, 13-year-old),
 # or an initialism with dots (U.S., a.m.).
 WORD_PATTERN = r"(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
-_WORD_RE = regex.compile(WORD_PATTERN)
+_WORD_RE = patterns.compile(WORD_PATTERN)
 
 # Words ending in a full stop that seldom end a sentence in news copy.
 ABBREVIATIONS = frozenset(
@@ -76,9 +76,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_SENTENCE_END_RE = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[\p{Lu}\p{N}])")
-_PARAGRAPH_BREAK_RE = regex.compile(r"\n[ \t]*\n\s*")
-_LINE_BREAK_RE = regex.compile(r"\n\s*")
+_SENTENCE_END_RE = patterns.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[\p{Lu}\p{N}])")
+_PARAGRAPH_BREAK_RE = patterns.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK_RE = patterns.compile(r"\n\s*")
 
 
 class Token(NamedTuple):

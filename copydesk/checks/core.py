@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
+from copydesk import patterns
 from copydesk.checks.base import finding, keep_case
 from copydesk.config import Settings
 from copydesk.document import Document
@@ -102,7 +103,7 @@ UNUSED_SUPPRESSION = Rule(
 # Doubles that English allows whatever the context.
 ALLOWED_DOUBLES = frozenset({"had", "do", "bye", "no", "yeah", "very", "so", "far", "knock", "chop", "tut", "ha"})
 # "said that that was": a conjunction then a pronoun, after a verb of saying or thinking.
-_THAT_THAT_OK_RE = regex.compile(
+_THAT_THAT_OK_RE = patterns.compile(
     r"(?<![\p{L}])(?:said|says|say|saying|believe[sd]?|think|thinks|thought|knows?|knew|argued?|argues|claim(?:s|ed)?|"
     r"not(?:e|es|ed)|add(?:s|ed)?|insist(?:s|ed)?|suggest(?:s|ed)?|show(?:s|ed)?|found|finds?|means?|meant|is|was|so|"
     r"such|fact|sure|clear|hoped?|feel|felt|agreed?|admit(?:s|ted)?|warn(?:s|ed)?|reali[sz]ed?|ensured?|explain(?:s|ed)?|"
@@ -110,11 +111,11 @@ _THAT_THAT_OK_RE = regex.compile(
     r"understand|understood|doubt(?:s|ed)?)\s+$",
     regex.I,
 )
-_PRONOUN_RE = regex.compile(r"\s+(?:I|you|he|she|it|it's|it’s|we|they|there)(?![\p{L}])")
+_PRONOUN_RE = patterns.compile(r"\s+(?:I|you|he|she|it|it's|it’s|we|they|there)(?![\p{L}])")
 # "What it is is": the only common sentence where "is is" is right.
-_IS_IS_OK_RE = regex.compile(r"(?<![\p{L}])(?:what|all|whatever)\s+\p{L}+(?:\s+\p{L}+)?\s+$", regex.I)
+_IS_IS_OK_RE = patterns.compile(r"(?<![\p{L}])(?:what|all|whatever)\s+\p{L}+(?:\s+\p{L}+)?\s+$", regex.I)
 # After a doubled particle, the object that makes it a verb's particle plus a preposition.
-_NOUN_PHRASE_RE = regex.compile(
+_NOUN_PHRASE_RE = patterns.compile(
     r"\s+(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|\p{Lu}|\d)", regex.V1
 )
 
@@ -123,22 +124,22 @@ _NOUN_PHRASE_RE = regex.compile(
 _WORD_EDGE = r"\p{L}\p{M}\p{N}'’\u200c\u200d"
 # Possessive \p{L}++: only a whole word can be followed by a space, so trying its shorter
 # prefixes (quadratic in the word's length) can never match.
-_DOUBLED_RE = regex.compile(
+_DOUBLED_RE = patterns.compile(
     rf"(?<![{_WORD_EDGE}])(\p{{L}}++)(?:(?:[ \t]+|[ \t]*\n[ \t]*)\1)+(?![{_WORD_EDGE}])", regex.I
 )
 # "checked in in March": a verb's particle followed by the same preposition.
 PARTICLES = frozenset({"in", "on", "up", "out", "off", "over", "down"})
-_PARTICLE_VERB_RE = regex.compile(
+_PARTICLE_VERB_RE = patterns.compile(
     r"(?<![\p{L}])(?:break|breaking|breaks|broke|broken|call|called|calling|calls|came|cash|cashed|cashes|cashing|check|checked|checking|checks|chip|chipped|chipping|chips|come|comes|coming|cut|cuts|cutting|drop|dropped|dropping|drops|ease|eased|eases|easing|fill|filled|filling|fills|fit|fits|fitted|fitting|gave|get|gets|getting|give|given|gives|giving|go|goes|going|gone|got|hand|handed|handing|hands|held|hold|holding|holds|join|joined|joining|joins|keep|keeping|keeps|kept|let|lets|letting|lock|locked|locking|locks|log|logged|logging|logs|move|moved|moves|moving|paid|pass|passed|passes|passing|pay|paying|pays|phase|phased|phases|phasing|pick|picked|picking|picks|plug|plugged|plugging|plugs|pull|pulled|pulling|pulls|put|puts|putting|ran|run|running|runs|sat|set|sets|setting|show|showed|showing|shown|shows|sign|signed|signing|signs|sit|sits|sitting|stay|stayed|staying|stays|sum|summed|summing|sums|take|taken|takes|taking|took|tune|tuned|tunes|tuning|turn|turned|turning|turns|weigh|weighed|weighing|weighs|went)\s+$",
     regex.I,
 )
-_REPEATED_RE = regex.compile(r"(,{2,}|;{2,}|(?<![.])\.\.(?![.\w/])|\?{2,}|!{2,})")
-_ENUMERATOR_RE = regex.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
+_REPEATED_RE = patterns.compile(r"(,{2,}|;{2,}|(?<![.])\.\.(?![.\w/])|\?{2,}|!{2,})")
+_ENUMERATOR_RE = patterns.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # The characters the balance checks look at: found by the regex engine, not a loop over every character.
-_QUOTE_MARK_RE = regex.compile('[“”"]')
-_BRACKET_RE = regex.compile(r"[()\[\]]")
+_QUOTE_MARK_RE = patterns.compile('[“”"]')
+_BRACKET_RE = patterns.compile(r"[()\[\]]")
 
 
 class CoreCheck:

@@ -11,20 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-import regex
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
+from copydesk import patterns
 from copydesk.checks.base import finding
 from copydesk.checks.rules import Matcher
 from copydesk.document import Document
 from copydesk.findings import Finding
 from copydesk.rulepack import PackError, PackRule
 
-_POSSESSIVE_RE = regex.compile(r"['’]s?$")
-_GAP_RE = regex.compile(r"[ \t]+")
+_POSSESSIVE_RE = patterns.compile(r"['’]s?$")
+_GAP_RE = patterns.compile(r"[ \t]+")
 _EDIT = EditDistance(DistanceAlgorithm.DAMERAU_OSA)
 DERIVED_ENDINGS = frozenset({"n", "an", "ian", "ese", "i", "ish"})
-_VARIANT_RE = regex.compile(r"isation|ise|isi|our|tre|ence|yse")
+_VARIANT_RE = patterns.compile(r"isation|ise|isi|our|tre|ence|yse")
 _VARIANTS = {"isation": "ization", "ise": "ize", "isi": "izi", "our": "or", "tre": "ter", "ence": "ense", "yse": "yze"}
 
 

@@ -28,8 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
-
+from copydesk import patterns
 from copydesk.checks.base import CheckUnavailable, finding, keep_case
 from copydesk.config import Settings
 from copydesk.document import Document
@@ -97,9 +96,9 @@ HOUSE_VARIANT = Rule(
     origin=__name__,
 )
 
-_LETTER_OR_DIGIT_RE = regex.compile(r"[\p{L}\p{N}]")
+_LETTER_OR_DIGIT_RE = patterns.compile(r"[\p{L}\p{N}]")
 # An opening quotation mark after a colon or comma starts a quoted sentence: he added: “We never ...
-_QUOTE_OPENING_RE = regex.compile(r"[:,]\s+[\"“‘]\Z")
+_QUOTE_OPENING_RE = patterns.compile(r"[:,]\s+[\"“‘]\Z")
 # Endings that make an inflection of a word (home/homes, face/faced/facing).
 _INFLECTIONS = frozenset({"s", "es", "d", "ed", "er", "ing", "ly", "st", "est"})
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from copydesk import patterns
 from copydesk.checks.base import finding, keep_case
 from copydesk.config import Settings
 from copydesk.document import Document
@@ -47,7 +48,7 @@ def _timeout(doc: Document) -> float:
 
 def _compile(pattern: str, where: str, flags: int = 0) -> regex.Pattern[str]:
     try:
-        return regex.compile(pattern, flags | regex.V0)
+        return patterns.compile(pattern, flags | regex.V0)
     except regex.error as e:
         raise PackError(f"{where}: invalid pattern ({e})") from None
 

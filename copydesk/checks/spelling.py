@@ -42,8 +42,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import regex
-
+from copydesk import patterns
 from copydesk.checks.base import finding, keep_case
 from copydesk.config import Settings
 from copydesk.document import Document
@@ -156,13 +155,13 @@ REJECTED = Rule(
 # Never words to check: whatever stands in a whitespace-delimited run with one of these marks of
 # a URL, an e-mail address, a @handle, a #hashtag or a domain name. Searching for the marks and
 # then widening to the run is many times faster than one pattern that tries every position.
-_MACHINE_MARK_RE = regex.compile(
+_MACHINE_MARK_RE = patterns.compile(
     r"://|www\.|@\w|(?<!\w)#\w|\w\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|cn|jp|kr|au|ca"
     r"|in|tv|me|ly)\b"
 )
-_RUN_RE = regex.compile(r"\S+")
+_RUN_RE = patterns.compile(r"\S+")
 _CLITICS = ("'s", "'d", "'ll", "'re", "'ve", "'m", "n't")
-_DIGIT_RE = regex.compile(r"\p{N}")
+_DIGIT_RE = patterns.compile(r"\p{N}")
 
 # Decisions, in the log10 units of `copydesk.spelling.ranking`.
 # wordfreq lists misspellings too, at the frequency people make them ("recieve" 2.75, against

@@ -12,10 +12,11 @@ from html.parser import HTMLParser
 
 import regex
 
+from copydesk import patterns
 from copydesk.document import Document
 from copydesk.formats.builder import ProseBuilder
 
-COMMENT_RE = regex.compile(r"<!--(.*?)-->", regex.S)
+COMMENT_RE = patterns.compile(r"<!--(.*?)-->", regex.S)
 
 SKIPPED = frozenset(
     ["script", "style", "code", "pre", "kbd", "samp", "var", "textarea", "noscript", "template", "svg", "math", "head"]
@@ -70,7 +71,7 @@ BLOCKS = frozenset(
         "h6",
     ]
 )
-_ATTR_RE = regex.compile(r"""\s(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.I)
+_ATTR_RE = patterns.compile(r"""\s(alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""", regex.I)
 
 
 class _ProseParser(HTMLParser):

@@ -15,6 +15,7 @@ from datetime import date
 
 import regex
 
+from copydesk import patterns
 from copydesk.checks.base import finding
 from copydesk.config import NewsSettings, Settings
 from copydesk.findings import Applicability, Category, Finding, Severity
@@ -82,7 +83,7 @@ _CAPS_WORD = r"\p{Lu}[\p{Lu}'’.\-]+"
 _TITLE_WORD = r"\p{Lu}[\p{Ll}'’.\-]+"
 _REGION_WORD = r"\p{Lu}[\p{L}'’.\-]*"
 _NOT_A_DATE = rf"(?!(?:{calendar.MONTH_PATTERN}|{calendar.WEEKDAY_PATTERN})(?![\p{{L}}]))"
-_DATELINE_RE = regex.compile(
+_DATELINE_RE = patterns.compile(
     rf"""
     (?P<city>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,3}}(?![\p{{Ll}}])|{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})
     (?:,[ ]{_NOT_A_DATE}(?P<region>{_REGION_WORD}(?:[ ]{_REGION_WORD}){{0,2}}))?

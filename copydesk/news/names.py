@@ -21,6 +21,7 @@ from functools import cached_property
 
 import regex
 
+from copydesk import patterns
 from copydesk.checks.base import finding
 from copydesk.document import Document
 from copydesk.findings import Applicability, Category, Finding, Severity
@@ -139,14 +140,14 @@ _FUNCTION_WORDS = frozenset(
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ABBREVIATED = frozenset("mr mrs ms dr sen gov rep gen lt col capt sgt st prof rev".split())
-_POSSESSIVE_RE = regex.compile(r"['’]s?$")
-_SPEECH_AFTER_RE = regex.compile(
+_POSSESSIVE_RE = patterns.compile(r"['’]s?$")
+_SPEECH_AFTER_RE = patterns.compile(
     r"\s+(?:said|says|told|added|asked|wrote|argued|insisted|explained|noted|stressed|warned|claimed|"
     r"replied|responded|tweeted|announced|urged|admitted|denied|agreed|acknowledged|conceded|recalled|"
     r"declared|suggested|believes|believed|thinks|thought)(?![\p{L}])"
 )
-_SPEECH_BEFORE_RE = regex.compile(r"(?:said|says|told|according\s+to)\s+$")
-_TITLES_RE = regex.compile(
+_SPEECH_BEFORE_RE = patterns.compile(r"(?:said|says|told|according\s+to)\s+$")
+_TITLES_RE = patterns.compile(
     r"(?<![\p{L}.])(?i:vice\s+president|president|prime\s+minister|(?:foreign|defen[cs]e|finance|interior|"
     r"health|home|justice|economy|trade)\s+(?:minister|secretary)|secretary\s+of\s+state|attorney\s+general|"
     r"chief\s+justice|secretary|minister|senator|sen\.|governor|gov\.|mayor|judge|chancellor|ambassador|"
@@ -154,7 +155,7 @@ _TITLES_RE = regex.compile(
     r"(?=\s+\p{Lu}\p{Ll})"
 )
 
-_NAME_AFTER_TITLE_RE = regex.compile(r"\s+((?:\p{Lu}[\p{L}'’\-]*\.?\s+){0,3}\p{Lu}[\p{L}'’\-]*)")
+_NAME_AFTER_TITLE_RE = patterns.compile(r"\s+((?:\p{Lu}[\p{L}'’\-]*\.?\s+){0,3}\p{Lu}[\p{L}'’\-]*)")
 
 
 @dataclass(frozen=True)

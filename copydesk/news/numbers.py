@@ -21,8 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
+from copydesk import patterns
 from copydesk.checks.base import finding, keep_case
 from copydesk.config import NewsSettings, Settings
 from copydesk.findings import Applicability, Category, Finding, Severity
@@ -125,13 +124,13 @@ _SCALE_KIND = {"million": "million", "billion": "million", "trillion": "million"
 _WORD_SCALE = {10**6: "million", 10**9: "billion", 10**12: "trillion"}
 _SHORT_SCALE = {"m": {10**6: "m", 10**9: "bn", 10**12: "tn"}, "mn": {10**6: "mn", 10**9: "bn", 10**12: "tn"}}
 _CURRENCY = {"us$": "$", "$": "$", "£": "£", "€": "€", "¥": "¥", "dollars": "$", "pounds": "£", "euros": "€"}
-_AMOUNT_RE = regex.compile(
+_AMOUNT_RE = patterns.compile(
     r"(?<![\p{L}\p{N}.,])(?P<cur>US\$|A\$|C\$|NZ\$|HK\$|\$|£|€|¥)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![,.]?[0-9])"
     r"(?:(?P<gap>\s?)(?P<scale>thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|m|k)(?![\p{L}\p{N}]))?"
     r"(?:\s(?P<curword>dollars|pounds|euros)(?![\p{L}]))?"
 )
-_PERCENT_RE = regex.compile(
+_PERCENT_RE = patterns.compile(
     r"(?<![\p{L}\p{N}.,])(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<form>%|\s?(?:percent|per\s+cent|pct|pc))(?![\p{L}\p{N}])"
 )
 _NUMBER_WORDS = (
@@ -140,15 +139,15 @@ _NUMBER_WORDS = (
 ).split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _NUM = r"(?:[0-9]+|" + "|".join(_NUMBER_WORDS[1:] + list(_TENS)) + r")"
-_PART_OF_RE = regex.compile(
+_PART_OF_RE = patterns.compile(
     rf"(?i)(?<![\p{{L}}\p{{N}}])(?P<part>{_NUM})\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|these|those|all)\s+"
     rf"(?P<total>{_NUM})(?![\p{{L}}\p{{N}}])(?:\s+(?P<noun>\p{{Ll}}+))?"
 )
-_OF_THE_RE = regex.compile(
+_OF_THE_RE = patterns.compile(
     rf"(?<![\p{{L}}])Of\s+the\s+(?P<total>{_NUM})\s+(?P<noun>\p{{L}}+)(?:\s+\p{{L}}+){{0,4}},\s+(?P<part>{_NUM})"
     rf"(?![\p{{L}}\p{{N}},])"
 )
-_REST_RE = regex.compile(
+_REST_RE = patterns.compile(
     rf"(?i)(?<![\p{{L}}])the\s+(?:other|remaining)\s+(?P<rest>{_NUM})(?![\p{{L}}\p{{N}}])(?:\s+(?P<noun>\p{{Ll}}+))?"
 )
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
+from copydesk import patterns
 from copydesk.checks.base import finding
 from copydesk.document import Document
 from copydesk.findings import Applicability, Category, Finding, Severity
@@ -45,7 +44,7 @@ MIXED_QUOTES = Rule(
 _OPENING_CONTEXT = set(" \t\n([{—–-/")
 # An opening single quotation mark: before a word, after no letter, closed later on the line
 # ('em and '90s are apostrophes). Closing marks are not compared: they look like apostrophes.
-_SINGLE_OPENING_RE = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{L}[^\n]{0,200}?\p{L}[.,!?]?['’](?![\p{L}\p{N}]))")
+_SINGLE_OPENING_RE = patterns.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{L}[^\n]{0,200}?\p{L}[.,!?]?['’](?![\p{L}\p{N}]))")
 
 
 def _double_marks(prose: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

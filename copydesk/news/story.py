@@ -6,8 +6,7 @@ import bisect
 from datetime import date
 from functools import cached_property
 
-import regex
-
+from copydesk import patterns
 from copydesk.config import Settings
 from copydesk.document import Document
 from copydesk.news import calendar
@@ -15,12 +14,12 @@ from copydesk.news.datelines import Dateline, find_dateline
 
 _TERMINAL = '.!?:;"”’)…'
 # A paragraph that is only a date: "Friday, July 21, 2017" (Wikinews style), "11 December 2019".
-_DATE_LINE_RE = regex.compile(
+_DATE_LINE_RE = patterns.compile(
     rf"(?:{calendar.WEEKDAY_PATTERN},?\s+)?(?:(?P<month>{calendar.MONTH_PATTERN})\s+(?P<day>{calendar.DAY_PATTERN})"
     rf"|(?P<day>{calendar.DAY_PATTERN})\s+(?P<month>{calendar.MONTH_PATTERN})),?\s+(?P<year>{calendar.YEAR_PATTERN})\.?"
 )
 # A month with a year ("February 2019", "June 30, 2019"): evidence of the year a story was written in.
-_MONTH_YEAR_RE = regex.compile(
+_MONTH_YEAR_RE = patterns.compile(
     rf"(?<![\p{{L}}])(?P<month>{calendar.MONTH_PATTERN})\s+(?:{calendar.DAY_PATTERN},?\s+)?(?P<year>{calendar.YEAR_PATTERN})(?![0-9])"
 )
 _LEAD_PARAGRAPHS = 6  # a dateline or date line stands within the first few paragraphs

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import regex
 
+from copydesk import patterns
 from copydesk.checks.base import finding, keep_case
 from copydesk.findings import Applicability, Category, Finding, Severity
 from copydesk.news import calendar
@@ -85,7 +86,7 @@ _START = r"(?<![\p{L}\p{N}])"
 _END = r"(?![\p{L}\p{N}])"
 # Weekday and date, in the orders copy writes them.
 _WEEKDAY_DATE_RES = [
-    regex.compile(p)
+    patterns.compile(p)
     for p in (
         rf"{_START}{_W},?\s+{_M}\s+{_D}(?:,?\s+{_Y})?{_END}",  # Sunday, June 30, 2019
         rf"{_START}{_W},?\s+(?:the\s+)?{_D}(?:\s+of)?\s+{_M}(?:,?\s+{_Y})?{_END}",  # Sunday 30 June 2019
@@ -99,7 +100,7 @@ _WEEKDAY_DATE_RES = [
 # Months that are also words: "on Friday, May 8 people were hurt" gives a count, not a date.
 _WORD_MONTHS = ("May", "March")
 _DATE_FOLLOWERS = frozenset("and at in on to as after before with the when was is will from until or".split())
-_NEXT_WORD_RE = regex.compile(r"\s+(\p{Ll}+)")
+_NEXT_WORD_RE = patterns.compile(r"\s+(\p{Ll}+)")
 
 _RELATIVE = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -107,10 +108,10 @@ _RELATIVE = {
 }  # fmt: skip
 _REL = r"(?P<rel>today|tonight|this\s+morning|this\s+afternoon|this\s+evening|yesterday|last\s+night|tomorrow)"
 _RELATIVE_RES = [
-    regex.compile(
+    patterns.compile(
         rf"{_START}(?i:{_REL})\s*(?:,|\()\s*{_W}(?![\p{{L}}'’])(?!\s*(?:and|or|,\s*{calendar.WEEKDAY_PATTERN}))"
     ),
-    regex.compile(rf"{_START}{_W}\s*\((?i:{_REL})\)"),
+    patterns.compile(rf"{_START}{_W}\s*\((?i:{_REL})\)"),
 ]
 
 

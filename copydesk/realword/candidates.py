@@ -35,8 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import regex
-
+from copydesk import patterns
 from copydesk.lexicon import LazyGroups, Lexicon, cached_folder, lexicon, load_marshal
 from copydesk.realword.ngrams import default_counts
 from copydesk.spelling.candidates import osa_distance
@@ -56,7 +55,7 @@ TYPO_ONLY_COST = 0.2
 SOUND_MAX_DISTANCE = 2
 SOUND_MIN_CONSONANTS = 2
 
-_WORD_RE = regex.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD_RE = patterns.compile(r"[a-z]+(?:'[a-z]+)?")
 _VOWELS = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
 _VOICELESS = {"B": "P", "D": "T", "G": "K", "V": "F", "Z": "S", "DH": "TH", "ZH": "SH", "JH": "CH"}
 

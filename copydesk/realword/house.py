@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import regex
-
+from copydesk import patterns
 from copydesk.document import Document
 from copydesk.realword.context import HouseCounts
 
@@ -37,9 +36,9 @@ NAME_KNOWN_ZIPF = 1.5
 VOCABULARY_MIN = 2
 
 # What may stand between two words for them to count as a pair: spaces, one line break.
-GAP_RE = regex.compile(r"[ \t]*\n?[ \t]*")
-_NAME_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
-_DIGIT_RE = regex.compile(r"\p{N}")
+GAP_RE = patterns.compile(r"[ \t]*\n?[ \t]*")
+_NAME_RE = patterns.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
+_DIGIT_RE = patterns.compile(r"\p{N}")
 
 
 class HouseModelError(Exception):

@@ -30,7 +30,7 @@ from html import escape, unescape
 
 import regex
 
-from copydesk import __version__, textunits
+from copydesk import __version__, patterns, textunits
 from copydesk.document import Document
 from copydesk.engine import FileResult
 from copydesk.findings import Finding
@@ -62,11 +62,11 @@ CATEGORY_COLOURS = {
     "other": "#dee2e6",
 }
 SNIPPET = 48  # characters of matched text shown in the side panel
-_CLASS_RE = regex.compile(r"[^a-z0-9-]")
-_TAG_RE = regex.compile(r"<[^>]*>")
+_CLASS_RE = patterns.compile(r"[^a-z0-9-]")
+_TAG_RE = patterns.compile(r"<[^>]*>")
 # What opens a list item or a block quote on the source line before a block's first words.
-_LIST_ITEM_RE = regex.compile(r"(?:^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+|<li\b[^>]*>\s*)$", regex.I)
-_QUOTE_RE = regex.compile(r"^\s*>|<blockquote\b", regex.I)
+_LIST_ITEM_RE = patterns.compile(r"(?:^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+|<li\b[^>]*>\s*)$", regex.I)
+_QUOTE_RE = patterns.compile(r"^\s*>|<blockquote\b", regex.I)
 
 CSS = (
     """

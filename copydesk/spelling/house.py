@@ -36,6 +36,7 @@ from pathlib import Path
 
 import regex
 
+from copydesk import patterns
 from copydesk.config import ConfigError
 
 # Forms edited copy rejects whatever the house: non-standard spellings of standard words.
@@ -87,7 +88,7 @@ def _reject_pattern(forms: tuple[str, ...]) -> regex.Pattern[str] | None:
     if not forms:
         return None
     alternatives = "|".join(r"\s+".join(regex.escape(part) for part in form.split()) for form in forms)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{alternatives})(?![\p{{L}}\p{{N}}\-]|['’]\p{{L}})", regex.I)
+    return patterns.compile(rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{alternatives})(?![\p{{L}}\p{{N}}\-]|['’]\p{{L}})", regex.I)
 
 
 def _parse_text(path: Path, text: str) -> tuple[list[str], dict[str, str]]:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import regex
 
+from copydesk import patterns
 from copydesk.lexicon import PYSPELL, SYMSPELL, Lexicon, cached_folder, lexicon
 
 VERSION = 3
@@ -33,34 +34,38 @@ MIN_ZIPF = 2.0
 MIN_ZIPF_SHORT = 2.5  # for words of five letters or fewer, where chance pairs are likelier
 MAX_ZIPF_GAP = 2.0
 
-_SYLLABLE = regex.compile(r"[aeiouy]+")
+_SYLLABLE = patterns.compile(r"[aeiouy]+")
 
 # (name, British form, American form built from the match)
 _PATTERNS: tuple[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]], str]], ...] = (
-    ("our", regex.compile(r"(?P<s>[a-z]{2,})our(?P<t>[a-z]*)"), lambda m: f"{m['s']}or{m['t']}"),
+    ("our", patterns.compile(r"(?P<s>[a-z]{2,})our(?P<t>[a-z]*)"), lambda m: f"{m['s']}or{m['t']}"),
     (
         "ise",
-        regex.compile(r"(?P<s>[a-z]{3,})is(?P<t>e|es|ed|ing|er|ers|ation|ations|ational|able)"),
+        patterns.compile(r"(?P<s>[a-z]{3,})is(?P<t>e|es|ed|ing|er|ers|ation|ations|ational|able)"),
         lambda m: f"{m['s']}iz{m['t']}",
     ),
-    ("yse", regex.compile(r"(?P<s>[a-z]{2,})ys(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}yz{m['t']}"),
-    ("re", regex.compile(r"(?P<s>[a-z]{2,}[^aeiou])re(?P<t>|s|d)"), lambda m: f"{m['s']}er{m['t']}"),
-    ("ogue", regex.compile(r"(?P<s>[a-z]{3,})ogue(?P<t>s?)"), lambda m: f"{m['s']}og{m['t']}"),
-    ("ence", regex.compile(r"(?P<s>[a-z]{2,})ence(?P<t>s|less)?"), lambda m: f"{m['s']}ense{m['t'] or ''}"),
-    ("ll", regex.compile(r"(?P<s>[a-z]*[aeiou])ll(?P<t>ed|ing|er|ers|or|ors|ation)"), lambda m: f"{m['s']}l{m['t']}"),
-    ("ae", regex.compile(r"(?P<s>[a-z]*)(?P<v>ae|oe)(?P<t>[a-z]+)"), lambda m: f"{m['s']}e{m['t']}"),
+    ("yse", patterns.compile(r"(?P<s>[a-z]{2,})ys(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}yz{m['t']}"),
+    ("re", patterns.compile(r"(?P<s>[a-z]{2,}[^aeiou])re(?P<t>|s|d)"), lambda m: f"{m['s']}er{m['t']}"),
+    ("ogue", patterns.compile(r"(?P<s>[a-z]{3,})ogue(?P<t>s?)"), lambda m: f"{m['s']}og{m['t']}"),
+    ("ence", patterns.compile(r"(?P<s>[a-z]{2,})ence(?P<t>s|less)?"), lambda m: f"{m['s']}ense{m['t'] or ''}"),
+    (
+        "ll",
+        patterns.compile(r"(?P<s>[a-z]*[aeiou])ll(?P<t>ed|ing|er|ers|or|ors|ation)"),
+        lambda m: f"{m['s']}l{m['t']}",
+    ),
+    ("ae", patterns.compile(r"(?P<s>[a-z]*)(?P<v>ae|oe)(?P<t>[a-z]+)"), lambda m: f"{m['s']}e{m['t']}"),
 )
 
 
 # American → British: the patterns run backwards, for words the forward patterns produce.
 _BACKWARDS: tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str]], str]], ...] = (
-    (regex.compile(r"(?P<s>[a-z]{2,})or(?P<t>[a-z]*)"), lambda m: f"{m['s']}our{m['t']}"),
+    (patterns.compile(r"(?P<s>[a-z]{2,})or(?P<t>[a-z]*)"), lambda m: f"{m['s']}our{m['t']}"),
     (
-        regex.compile(r"(?P<s>[a-z]{3,})iz(?P<t>e|es|ed|ing|er|ers|ation|ations|ational|able)"),
+        patterns.compile(r"(?P<s>[a-z]{3,})iz(?P<t>e|es|ed|ing|er|ers|ation|ations|ational|able)"),
         lambda m: f"{m['s']}is{m['t']}",
     ),
-    (regex.compile(r"(?P<s>[a-z]{2,})yz(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}ys{m['t']}"),
-    (regex.compile(r"(?P<s>[a-z]{2,}[^aeiou])er(?P<t>|s|d)"), lambda m: f"{m['s']}re{m['t']}"),
+    (patterns.compile(r"(?P<s>[a-z]{2,})yz(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}ys{m['t']}"),
+    (patterns.compile(r"(?P<s>[a-z]{2,}[^aeiou])er(?P<t>|s|d)"), lambda m: f"{m['s']}re{m['t']}"),
 )
 
 
