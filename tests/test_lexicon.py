@@ -76,8 +76,28 @@ def test_cached_folder_builds_once_and_is_shared(tmp_path: Path, monkeypatch: py
     second = cached_folder("test-thing", build, 1)
     assert first == second and len(built) == 1 and (first / "data.txt").read_text() == "ok"
     assert first.parent == tmp_path / "home" / "spelling"
-    newer = cached_folder("test-thing", build, 2)  # a new builder version: rebuilt, old one removed
+    newer = cached_folder("test-thing", build, 2)  # a new builder version: rebuilt
     assert newer != first and len(built) == 2 and first.exists()  # another install may still read it
+
+
+def test_the_cache_key_follows_the_sources_contents_not_where_they_are_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def installed_at(folder: Path, content: bytes) -> str:
+        folder.mkdir()
+        (folder / "data.txt").write_bytes(content)
+        monkeypatch.setattr(lexicon_module, "package_file", lambda package, relative: folder / "data.txt")
+        lexicon_module._sources_key.cache_clear()
+        return lexicon_module._sources_key()
+
+    words = b"the 23135851162\n" * 10_000 + b"of 13151942776\n"  # larger than the two ends read
+    try:
+        one = installed_at(tmp_path / "venv-one", words)
+        assert installed_at(tmp_path / "venv-two", words) == one  # another virtualenv shares the cache
+        assert installed_at(tmp_path / "upgraded", words.replace(b"of 1", b"of 2")) != one  # its last line
+        assert installed_at(tmp_path / "longer", words + b"and 12997637966\n") != one
+    finally:
+        lexicon_module._sources_key.cache_clear()
 
 
 def test_a_failed_build_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,8 +19,6 @@ class LineIndex:
     @cached_property
     def starts(self) -> list[int]:
         """Where each line begins; lines end as copydesk reads them: LF, CRLF or a lone CR."""
-        if "\r" not in self.text:
-            return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
         return [0] + [m.end() for m in _LINE_END_RE.finditer(self.text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
