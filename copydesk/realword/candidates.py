@@ -20,9 +20,9 @@ curated dictionary and in the web counts that score them) are alternatives, and 
 variety's spelling of a word (colour/color) never is: that is a style question, not a slip.
 
 Every dictionary word's alternatives are worked out once, into the cache (the pronouncing
-dictionary takes a second to parse, and the one-edit neighbours of 130,000 words a second
-more, found through an index of the targets with one letter deleted), grouped by their first
-three letters, and a process reads a group the first time it meets one of its words.
+dictionary takes a second to parse, and the one-edit neighbours of 130,000 words, found
+through the speller's index of deletions, a few more), grouped by their first three letters,
+and a process reads a group the first time it meets one of its words.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from pathlib import Path
 from copydesk import patterns
 from copydesk.lexicon import LazyGroups, Lexicon, cached_folder, lexicon, load_marshal
 from copydesk.realword.ngrams import default_counts
-from copydesk.spelling.candidates import osa_distance
+from copydesk.spelling.candidates import DeleteIndex, osa_distance
 from copydesk.spelling.errormodel import DEFAULT, slip_cost
 from copydesk.spelling.variants import counterparts
 
@@ -125,12 +125,12 @@ def _build(folder: Path) -> None:
         if len(w) >= 2 and _WORD_RE.fullmatch(w) and lex.in_dictionary(w) and lex.zipf(w) >= TARGET_MIN_ZIPF
     )
     sounds = _sound_alikes(lex, unigrams, set(targets))
-    near = OneEdit(targets)
+    index = DeleteIndex.build(targets, range(len(targets)))
     groups: dict[str, dict[str, tuple[tuple[str, str], ...]]] = defaultdict(dict)
     for word in lex.words:
         if not (word.isalpha() and word.islower() and lex.in_dictionary(word)):
             continue
-        kinds = dict.fromkeys(near(word), "edit")
+        kinds = dict.fromkeys(one_edit(word, index), "edit")
         for other, kind in sounds.get(word, ()):
             kinds[other] = "edit+" + kind if other in kinds else kind
         groups[word[:3]][word] = tuple(sorted(kinds.items()))
@@ -173,46 +173,29 @@ def _sound_alikes(lex: Lexicon, unigrams: dict[str, int], targets: set[str]) -> 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-class OneEdit:
-    """The targets one edit from a word: a letter (a to z) added, dropped or changed, or two
-    neighbouring characters swapped.
+def one_edit(word: str, targets: DeleteIndex) -> set[str]:
+    """The targets one edit from `word`: a letter (a to z) added or changed, a character
+    dropped, or two neighbouring characters swapped.
 
-    Found through the targets with one character deleted (SymSpell's idea), not by trying
-    every one of a word's 54n+25 edits: a target one edit away shares a deletion with it.
+    `targets` indexes the target words (SymSpell's symmetric deletes, as the speller uses).
     """
-
-    def __init__(self, targets: Iterable[str]) -> None:
-        self.targets = frozenset(targets)
-        self._deleted: dict[str, list[str]] = defaultdict(list)
-        for target in self.targets:
-            for i in range(len(target)):
-                self._deleted[target[:i] + target[i + 1 :]].append(target)
-
-    def __call__(self, word: str) -> set[str]:
-        found: set[str] = set()
-        for target in self._deleted.get(word, ()):  # a letter added
-            i = next((i for i, (a, b) in enumerate(zip(word, target, strict=False)) if a != b), len(word))
-            if target[i] in _LETTERS:
-                found.add(target)
-        for i in range(len(word)):
-            shorter = word[:i] + word[i + 1 :]
-            if shorter in self.targets:  # a character dropped
-                found.add(shorter)
-            for target in self._deleted.get(shorter, ()):
-                if len(target) == len(word) and target != word and _changed_or_swapped(word, target):
-                    found.add(target)
-        return found
+    found = set()
+    for i in targets.lookup(word, 1):
+        target = targets.words[i]
+        if target != word and _typed_a_letter(word, target):
+            found.add(target)
+    return found
 
 
-def _changed_or_swapped(word: str, target: str) -> bool:
-    """Same length: one character changed to a letter a to z, or two neighbours swapped."""
-    diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-    if len(diffs) == 1:
-        return target[diffs[0]] in _LETTERS
-    if len(diffs) == 2:
-        i, j = diffs
-        return j == i + 1 and word[i] == target[j] and word[j] == target[i]
-    return False
+def _typed_a_letter(word: str, target: str) -> bool:
+    """For two strings one edit apart: the character added or changed is a letter a to z
+    (an accent or an apostrophe is not a slip of the keys)."""
+    if len(target) < len(word):
+        return True  # a character dropped
+    diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=False)) if a != b]
+    if len(target) > len(word):
+        return target[diffs[0] if diffs else len(word)] in _LETTERS
+    return len(diffs) == 2 or target[diffs[0]] in _LETTERS  # two swapped, or one changed
 
 
 def cheapest_cost(kind: str) -> float:

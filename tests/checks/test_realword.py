@@ -13,8 +13,9 @@ from copydesk.document import Document
 from copydesk.engine import check_text
 from copydesk.examples import failures
 from copydesk.findings import Applicability, Category, Finding, Severity
-from copydesk.realword.candidates import Confusables, OneEdit, confusables
+from copydesk.realword.candidates import Confusables, confusables, one_edit
 from copydesk.realword.house import HouseModel, Tally
+from copydesk.spelling.candidates import DeleteIndex
 
 REALWORD = Settings(select=("realword.",))
 
@@ -130,7 +131,11 @@ def _every_edit(word: str) -> set[str]:
 
 def test_one_edit_neighbours_are_those_of_trying_every_edit() -> None:
     targets = ["in", "inn", "on", "one", "of", "off", "form", "from", "for", "cafe", "café", "it's", "sign", "sing"]
-    near = OneEdit(targets)
+    index = DeleteIndex.build(targets, range(len(targets)))
+
+    def near(word: str) -> set[str]:
+        return one_edit(word, index)
+
     for word in ["in", "inn", "i", "form", "fomr", "of", "oen", "cafe", "café", "caf", "its", "sing", "xyz", ""]:
         assert near(word) == _every_edit(word) & set(targets), word
     assert near("form") == {"from", "for"}  # two letters swapped; one dropped
