@@ -125,12 +125,12 @@ def _build(folder: Path) -> None:
         if len(w) >= 2 and _WORD_RE.fullmatch(w) and lex.in_dictionary(w) and lex.zipf(w) >= TARGET_MIN_ZIPF
     )
     sounds = _sound_alikes(lex, unigrams, set(targets))
-    index = DeleteIndex.build(targets, range(len(targets)))
+    near = DeleteIndex.build(targets, range(len(targets)))
     groups: dict[str, dict[str, tuple[tuple[str, str], ...]]] = defaultdict(dict)
     for word in lex.words:
         if not (word.isalpha() and word.islower() and lex.in_dictionary(word)):
             continue
-        kinds = dict.fromkeys(one_edit(word, index), "edit")
+        kinds = dict.fromkeys(one_edit(word, near), "edit")
         for other, kind in sounds.get(word, ()):
             kinds[other] = "edit+" + kind if other in kinds else kind
         groups[word[:3]][word] = tuple(sorted(kinds.items()))
