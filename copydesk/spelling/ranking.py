@@ -62,7 +62,6 @@ INDEX_VERSION = 1
 # How many corrections are kept per typed word, and the least a slip of one or two edits can
 # cost in the error model (a doubled letter; ph for f).
 KEPT = 12
-MIN_EDIT_COST = {0: 0.0, 1: 0.45, 2: 0.6}
 
 
 @dataclass(frozen=True)
@@ -150,17 +149,17 @@ class Speller:
         """The best KEPT corrections of `typed`, without context.
 
         The error model is costly, so candidates are scored in order of the best score they
-        could reach (each edit costs at least MIN_EDIT_COST), and scoring stops once no
+        could reach (its slip costs at least `errormodel.cost_floor`), and scoring stops once no
         remaining candidate could enter the kept list.
         """
         words = self.lex.words
         found: dict[str, float] = {}  # word -> slip cost
         bounds: list[tuple[float, str, int]] = []
+        floor = errormodel.cost_floor(typed, self.costs)
         for word_id, distance in self.index.lookup(typed, MAX_DISTANCE).items():
             word = words[word_id]
             if word != typed:
-                least = MIN_EDIT_COST[distance] + (self.costs.first_letter if word[:1] != typed[:1] else 0.0)
-                bound = self._prior(self.prior(word)) - SLIP_WEIGHT * least
+                bound = self._prior(self.prior(word)) - SLIP_WEIGHT * floor(word, distance)
                 bounds.append((bound, word, distance))
         for word in self._house_near(typed):
             found[word] = errormodel.slip_cost(typed, word, self.costs)

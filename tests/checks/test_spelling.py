@@ -336,6 +336,26 @@ def test_error_model_prices_likely_slips_below_arbitrary_ones() -> None:
     assert cost("the", "the") == 0.0
 
 
+def test_the_cost_floor_never_exceeds_the_price_of_a_slip() -> None:
+    """Ranking skips the candidates whose floor leaves them no chance: a floor above the real
+    price would drop a correction. Every dictionary word near a set of real typos is tried."""
+    lex = lexicon()
+    index = delete_index()
+    typos = ["acomodation", "recieve", "fone", "seperate", "untill", "teh", "fomr", "definately", "goverment"]
+    tried = 0
+    for typed in typos:
+        floor = errormodel.cost_floor(typed)
+        for word_id, distance in index.lookup(typed).items():
+            intended = lex.words[word_id]
+            assert floor(intended, distance) <= errormodel.slip_cost(typed, intended) + 1e-9, (typed, intended)
+            tried += 1
+    assert tried > 200
+    # two edits covered by one slip: a sound-alike group, a letter moved; else two slips
+    assert errormodel.cost_floor("fone")("phone", 2) == errormodel.DEFAULT.spelling + errormodel.DEFAULT.first_letter
+    assert errormodel.cost_floor("fomr")("from", 2) == errormodel.DEFAULT.move
+    assert errormodel.cost_floor("recieve")("relieve", 1) == errormodel.DEFAULT.double
+
+
 def test_osa_distance_and_deletes() -> None:
     assert osa_distance("teh", "the") == 1
     assert osa_distance("acomodation", "accommodation") == 2
