@@ -59,8 +59,7 @@ BIGRAM_TO_ZIPF = -4.5
 APOSTROPHE_COST = 0.3
 
 INDEX_VERSION = 1
-# How many corrections are kept per typed word, and the least a slip of one or two edits can
-# cost in the error model (a doubled letter; ph for f).
+# How many corrections are kept per typed word.
 KEPT = 12
 
 
