@@ -47,6 +47,13 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # reported when the worker reads it
+
+
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_run is not None
     return _worker_run.check_one(path)
@@ -113,7 +120,8 @@ class Run:
             for settings in {id(s): s for s in map(self.settings_for, todo)}.values():
                 prepare_checks(settings)  # loaded once here, shared by the forked workers
             gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
-            chunk = max(1, len(todo) // (jobs * 32))  # small chunks: stories differ in length
+            # Longest stories first, one at a time: the workers then finish together.
+            order = sorted(range(len(todo)), key=lambda i: -_size(todo[i]))
             try:
                 # fork: the workers share the data loaded above (3.14 defaults to forkserver on Linux)
                 context = multiprocessing.get_context(
@@ -122,7 +130,8 @@ class Run:
                 with ProcessPoolExecutor(
                     jobs, mp_context=context, initializer=_start_worker, initargs=(self.options, os.getpid())
                 ) as pool:
-                    checked = list(pool.map(_check_in_worker, todo, chunksize=chunk))
+                    done = pool.map(_check_in_worker, [todo[i] for i in order])
+                    checked = [result for _, result in sorted(zip(order, done, strict=True), key=lambda pair: pair[0])]
             finally:
                 gc.unfreeze()
         fresh = iter(checked)

@@ -382,3 +382,15 @@ def test_an_unusable_house_model_under_jobs_is_a_note_not_a_crash(tmp_path: Path
     assert [f["rule"] for entry in result.json()["files"] for f in entry["findings"]] == ["core.doubled-word"] * 12
     (line,) = result.err.splitlines()
     assert line.startswith("copydesk: realword: ") and "model.sqlite3" in line
+
+
+def test_jobs_give_the_report_of_one_process_in_the_same_order(tmp_path: Path) -> None:
+    """Workers take the longest stories first; the report still lists files as given."""
+    for i in range(12):
+        body = "We saw the the cat. " + "The talks went on. " * (i * 7 % 12)
+        write(tmp_path / f"s{i:02}.txt", body + "\n")
+    one = run_cli("check", "-j", "1", "--output-format", "json", ".", cwd=tmp_path)
+    two = run_cli("check", "-j", "2", "--no-cache", "--output-format", "json", ".", cwd=tmp_path)
+    assert one.code == two.code == 1
+    assert [entry["path"] for entry in two.json()["files"]] == [f"./s{i:02}.txt" for i in range(12)]
+    assert two.json() == one.json()
