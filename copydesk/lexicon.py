@@ -33,6 +33,7 @@ import json
 import marshal
 import math
 import shutil
+import sys
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable
@@ -120,6 +121,7 @@ def cached_folder(name: str, build: Callable[[Path], None], version: int = 0) ->
         try:
             if final.is_dir():
                 return final
+            _announce_build(home)
             work = Path(tempfile.mkdtemp(prefix=f".{name}-", dir=home))
             try:
                 build(work)
@@ -130,6 +132,17 @@ def cached_folder(name: str, build: Callable[[Path], None], version: int = 0) ->
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     return final
+
+
+_announced = False
+
+
+def _announce_build(home: Path) -> None:
+    """One line on stderr before the first build: a first run takes seconds, not a fraction."""
+    global _announced
+    if not _announced:
+        _announced = True
+        print(f"copydesk: building word lists in {home} (once per machine and release)", file=sys.stderr, flush=True)
 
 
 def load_marshal(path: Path) -> Any:

@@ -63,8 +63,11 @@ def test_sorted_table_round_trip(tmp_path: Path) -> None:
     assert again.keys == table.keys and again.values == array("B", [1, 2, 3])
 
 
-def test_cached_folder_builds_once_and_is_shared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cached_folder_builds_once_and_is_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("COPYDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(lexicon_module, "_announced", False)
     assert copydesk_home() == tmp_path / "home"
     built: list[Path] = []
 
@@ -78,6 +81,10 @@ def test_cached_folder_builds_once_and_is_shared(tmp_path: Path, monkeypatch: py
     assert first.parent == tmp_path / "home" / "spelling"
     newer = cached_folder("test-thing", build, 2)  # a new builder version: rebuilt
     assert newer != first and len(built) == 2 and first.exists()  # another install may still read it
+    # the first build of a process says why this run is slow; one line, however many are built
+    assert (
+        capsys.readouterr().err == f"copydesk: building word lists in {first.parent} (once per machine and release)\n"
+    )
 
 
 def test_the_cache_key_follows_the_sources_contents_not_where_they_are_installed(

@@ -34,10 +34,10 @@ def test_no_two_findings_for_one_slip(tmp_path: Path, lt_server: ServerInfo) -> 
     assert {f["rule"] for f in findings} >= {"core.doubled-word", "confusions.collocation-show"}
 
 
-def test_unreachable_server_is_one_line_and_local_checks_still_run(tmp_path: Path) -> None:
+def test_unreachable_server_is_one_line_and_local_checks_still_run(tmp_path: Path, fresh_home: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("They met in the the capital.\n", encoding="utf-8")
-    env = {**lt_env(), "COPYDESK_HOME": str(tmp_path / "home")}
+    env = {**lt_env(), "COPYDESK_HOME": str(fresh_home)}
     dead = "http://127.0.0.1:9"  # the discard port: nothing answers there
     result = run_cli("check", "--languagetool-url", dead, "--output-format", "json", str(story), env=env)
     assert result.code == 1
@@ -48,10 +48,10 @@ def test_unreachable_server_is_one_line_and_local_checks_still_run(tmp_path: Pat
     assert required.code == 2
 
 
-def test_not_installed_says_how_to_install(tmp_path: Path) -> None:
+def test_not_installed_says_how_to_install(tmp_path: Path, fresh_home: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Fine copy.\n", encoding="utf-8")
-    env = {**lt_env(), "COPYDESK_HOME": str(tmp_path / "empty-home")}
+    env = {**lt_env(), "COPYDESK_HOME": str(fresh_home)}
     result = run_cli("check", str(story), env=env)
     assert result.code == 0
     assert result.err.strip() == (
