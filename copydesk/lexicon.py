@@ -290,15 +290,6 @@ def _build_words(folder: Path) -> None:
     (folder / "flags.B").write_bytes(bytes(flags[k] for k in keys))
 
 
-def _build_bigrams(folder: Path) -> None:
-    counts: dict[str, int] = {}
-    with package_file(*_BIGRAMS).open(encoding="utf-8") as handle:
-        for line in handle:
-            first, second, count = line.split()
-            counts[f"{first} {second}"] = int(count)
-    SortedTable.build(counts, "Q").save(folder, "bigrams")
-
-
 class Lexicon:
     """Every word copydesk knows, with its frequency and the dictionaries that list it."""
 
@@ -306,7 +297,6 @@ class Lexicon:
         self._table = table
         self._flags = flags
         self.folder = folder
-        self._bigrams: SortedTable | None = None
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -353,11 +343,14 @@ class Lexicon:
         return bool(self.flags(word) & DICTIONARY)
 
     def bigram(self, first: str, second: str) -> int:
-        """How often `first second` occurs in symspellpy's bigram list (0 when absent)."""
-        if self._bigrams is None:
-            folder = cached_folder("bigrams", _build_bigrams, FORMAT)
-            self._bigrams = SortedTable.load(folder, "bigrams", "Q")
-        return self._bigrams.get(f"{first} {second}")
+        """How often `first second` occurs in symspellpy's bigram list (0 when absent).
+
+        The real-word check's pair counts are the same list, read a first word at a time.
+        """
+        from copydesk.realword.ngrams import default_counts
+
+        counts = default_counts()
+        return counts.bigrams.count(first, second) * counts.scale
 
 
 @cache

@@ -16,6 +16,24 @@ from copydesk.languagetool.install import InstallError, install, jar_dir
 # A test sees what this code finds, never what the user's last run left in the result cache;
 # tests/test_resultcache.py turns the cache on where it is the subject.
 os.environ["COPYDESK_NO_CACHE"] = "1"
+# Checks run in the test process use the tests' shared home, never the user's own.
+os.environ["COPYDESK_HOME"] = str(TEST_HOME)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def word_lists() -> None:
+    """Every word-list cache, built before the first test (once; later sessions find them).
+
+    Otherwise the first CLI test to need one would build it, and its stderr would carry
+    copydesk's one-line "building word lists" notice.
+    """
+    from copydesk.lexicon import lexicon
+    from copydesk.realword.candidates import confusables
+    from copydesk.realword.ngrams import default_counts
+    from copydesk.spelling.ranking import delete_index
+    from copydesk.spelling.variants import variant_pairs
+
+    lexicon(), delete_index(), variant_pairs(), default_counts(), confusables()
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from copydesk.lexicon import LazyGroups, cached_folder, load_marshal, package_file
 
-VERSION = 3
+VERSION = 4
 _UNIGRAMS = ("symspellpy", "frequency_dictionary_en_82_765.txt")
 _BIGRAMS = ("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
 
@@ -44,12 +44,14 @@ class Counts:
     """Counts of words and of word pairs in one corpus of `total` words.
 
     `floor`: pairs rarer than this are left out of the list (0: the list is complete).
+    `scale`: what the pair counts were divided by (the list's own counts are these times it).
     """
 
     unigrams: dict[str, int]
     bigrams: PairCounts
     total: int
     floor: int = 0
+    scale: int = 1
 
 
 def _build(folder: Path) -> None:
@@ -67,7 +69,7 @@ def _build(folder: Path) -> None:
     scaled = {first: {second: count // scale for second, count in group.items()} for first, group in groups.items()}
     index, data = LazyGroups.dump(scaled)
     floor = min(count for group in scaled.values() for count in group.values())
-    (folder / "counts.marshal").write_bytes(marshal.dumps((unigrams, index, sum(unigrams.values()), floor)))
+    (folder / "counts.marshal").write_bytes(marshal.dumps((unigrams, index, sum(unigrams.values()), floor, scale)))
     (folder / "pairs.data").write_bytes(data)
 
 
@@ -75,5 +77,5 @@ def _build(folder: Path) -> None:
 def default_counts() -> Counts:
     """symspellpy's web counts, loaded once per process from the cache (pairs as asked for)."""
     folder = cached_folder("realword-ngrams", _build, VERSION)
-    unigrams, index, total, floor = load_marshal(folder / "counts.marshal")
-    return Counts(unigrams, PairCounts(index, (folder / "pairs.data").read_bytes()), total, floor)
+    unigrams, index, total, floor, scale = load_marshal(folder / "counts.marshal")
+    return Counts(unigrams, PairCounts(index, (folder / "pairs.data").read_bytes()), total, floor, scale)
