@@ -49,13 +49,8 @@ def check_document(doc: Document, settings: Settings, notes: list[str] | None = 
         if any(selected(r.id, r.category.value, settings.select, settings.ignore) for r in check.rules)
     ]
     pending = {id(c): _background().submit(_findings, c, doc) for c in active if getattr(c, "remote", False)}
-    found: dict[int, list[Finding]] = {}
-    for check in active:
-        if id(check) not in pending:
-            found[id(check)] = _noted(partial(_findings, check, doc), notes)
-    for check in active:
-        if id(check) in pending:
-            found[id(check)] = _noted(pending[id(check)].result, notes)
+    found = {id(c): _noted(partial(_findings, c, doc), notes) for c in active if id(c) not in pending}
+    found.update((key, _noted(future.result, notes)) for key, future in pending.items())
     return resolve(doc, [f for check in active for f in found[id(check)]], settings)
 
 

@@ -39,10 +39,13 @@ from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copydesk import patterns
 from copydesk.home import copydesk_home
+
+if TYPE_CHECKING:
+    from copydesk.realword.ngrams import Counts
 
 # Bump when the cache files a builder writes change shape or content.
 FORMAT = 3
@@ -297,6 +300,7 @@ class Lexicon:
         self._table = table
         self._flags = flags
         self.folder = folder
+        self._pairs: Counts | None = None  # the pair counts, read when first asked for
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -347,10 +351,11 @@ class Lexicon:
 
         The real-word check's pair counts are the same list, read a first word at a time.
         """
-        from copydesk.realword.ngrams import default_counts
+        if self._pairs is None:
+            from copydesk.realword.ngrams import default_counts
 
-        counts = default_counts()
-        return counts.bigrams.count(first, second) * counts.scale
+            self._pairs = default_counts()
+        return self._pairs.bigrams.count(first, second) * self._pairs.scale
 
 
 @cache
