@@ -154,9 +154,10 @@ REJECTED = Rule(
 
 # Never words to check: whatever stands in a whitespace-delimited run with one of these marks of
 # a URL, an e-mail address, a @handle, a #hashtag or a domain name. Searching for the marks and
-# then widening to the run is many times faster than one pattern that tries every position.
+# then widening to the run is many times faster than one pattern that tries every position
+# (and a domain's dot found by a lookbehind, not by matching the letter before it, ten times so).
 _MACHINE_MARK_RE = patterns.compile(
-    r"://|www\.|@\w|(?<!\w)#\w|\w\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|cn|jp|kr|au|ca"
+    r"://|www\.|@\w|(?<!\w)#\w|(?<=\w)\.(?:com|org|net|gov|edu|int|mil|info|biz|io|co|uk|us|eu|de|fr|ru|cn|jp|kr|au|ca"
     r"|in|tv|me|ly)\b"
 )
 _RUN_RE = patterns.compile(r"\S+")
