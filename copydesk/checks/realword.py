@@ -25,8 +25,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copydesk import patterns
 from copydesk.checks.base import CheckUnavailable, finding, keep_case
@@ -111,8 +110,7 @@ SUGGESTION_SPREAD = 1.0
 SAFE_VARIANT_RATIO = 10
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     """A word to judge: its token, lookup form, neighbours (lookup forms) and alternatives."""
 
     token: Token
@@ -146,7 +144,7 @@ class RealWordCheck:
         self.settings = settings
         self._loaded = False
         self.house: HouseModel | None = None
-        self._plans: dict[str, Plan | None] = {}
+        self._plans: dict[str, Plan | None] = {}  # by written form ("The" and "the" alike)
 
     def _load(self) -> None:
         """Word lists, counts and the house model: loaded on first use, so building the check is cheap."""
@@ -190,14 +188,23 @@ class RealWordCheck:
         """The words worth judging, with their neighbours and alternatives."""
         prose = doc.prose
         words = doc.words
-        sentence_starts = sorted(doc.sentence_starts)
+        plans = self._plans
+        sentence_starts: list[int] | None = None
         names: set[str] | None = None  # capitalised words the story uses mid-sentence
         for i, token in enumerate(words):
             text = token.text
-            if len(text) < 2 or not text.isalpha():
+            # Most words are settled by one lookup of the written form: no plan, nothing to judge.
+            plan = plans.get(text, _UNPLANNED)
+            if plan is None:
                 continue
-            if not text.islower():
-                if not (text[1:].islower() and self._opens_sentence(prose, sentence_starts, token.start)):
+            if plan is _UNPLANNED:
+                plan = plans[text] = self._plan_written(text)
+                if plan is None:
+                    continue
+            if not text.islower():  # capitalised: judged only where it opens a sentence
+                if sentence_starts is None:
+                    sentence_starts = sorted(doc.sentence_starts)
+                if not self._opens_sentence(prose, sentence_starts, token.start):
                     continue
                 following = self._neighbour(prose, words, i, i + 1, i + 1)
                 if following is not None and following[:1].isupper() and not _is_pronoun_i(following):
@@ -206,18 +213,21 @@ class RealWordCheck:
                     names = self._names(doc, sentence_starts)
                 if text in names:
                     continue  # a name the story uses elsewhere: "Moore mainly communicates ..."
-            low = _lookup(text)
-            plan = self._plans.get(low, _UNPLANNED)
-            if plan is _UNPLANNED:
-                plan = self._plan(low)
-                self._plans[low] = plan
-            if plan is None:
-                continue
             before = self._neighbour(prose, words, i - 1, i, i - 1)
             after = self._neighbour(prose, words, i, i + 1, i + 1)
             if before is None and after is None:
                 continue
             yield Site(token, before and _lookup(before), after and _lookup(after), plan)
+
+    def _plan_written(self, text: str) -> Plan | None:
+        """The plan for a written form: a lower-case word, or a capitalised one (as its lower case)."""
+        if len(text) < 2 or not text.isalpha() or not (text.islower() or text[1:].islower()):
+            return None  # digits, hyphens, apostrophes, capitals, single letters
+        low = text.lower()
+        plan = self._plans.get(low, _UNPLANNED)
+        if plan is _UNPLANNED:
+            plan = self._plans[low] = self._plan(low)
+        return plan
 
     def _names(self, doc: Document, sentence_starts: list[int]) -> set[str]:
         """Capitalised words the story uses mid-sentence: names, when they open a sentence too."""
