@@ -89,6 +89,15 @@ class Token(NamedTuple):
     text: str
 
 
+def without_possessive(word: str) -> str:
+    """The word without a trailing possessive ('s, s', ’s); string tests, as it runs per word."""
+    if word[-1:] in ("'", "’"):
+        return word[:-1]
+    if word[-1:] == "s" and word[-2:-1] in ("'", "’"):
+        return word[:-2]
+    return word
+
+
 def tokenize(text: str) -> list[Token]:
     """Every word of `text`, in order."""
     return [Token(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]

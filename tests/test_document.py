@@ -76,3 +76,21 @@ def test_html_skips_script_style_code_and_reads_alt_text() -> None:
     i = doc.prose.index("harbour")
     s, e = doc.source_span(i, i + 7)
     assert source[s:e] == "harbour"
+
+
+def test_without_possessive_drops_only_a_trailing_possessive() -> None:
+    from copydesk.textunits import without_possessive
+
+    cases = {
+        "Obama's": "Obama",
+        "Obama’s": "Obama",
+        "James'": "James",
+        "ab's's": "ab's",
+        "rock'n'roll": "rock'n'roll",
+        "it's": "it",
+        "'s": "",
+        "s": "s",
+        "": "",
+        "Jones": "Jones",
+    }
+    assert {word: without_possessive(word) for word in cases} == cases

@@ -19,8 +19,8 @@ from copydesk.checks.rules import Matcher
 from copydesk.document import Document
 from copydesk.findings import Finding
 from copydesk.rulepack import PackError, PackRule
+from copydesk.textunits import without_possessive
 
-_POSSESSIVE_RE = patterns.compile(r"['’]s?$")
 _GAP_RE = patterns.compile(r"[ \t]+")
 _EDIT = EditDistance(DistanceAlgorithm.DAMERAU_OSA)
 DERIVED_ENDINGS = frozenset({"n", "an", "ian", "ese", "i", "ish"})
@@ -31,10 +31,6 @@ _VARIANTS = {"isation": "ization", "ise": "ize", "isi": "izi", "our": "or", "tre
 def _spelling_key(word: str) -> str:
     """The word with British spellings made American, so variants compare equal."""
     return _VARIANT_RE.sub(lambda m: _VARIANTS[m.group()], word)
-
-
-def _bare(word: str) -> str:
-    return _POSSESSIVE_RE.sub("", word)
 
 
 def _one_slip(written: str, name_word: str, plural_ok: bool) -> bool:
@@ -96,7 +92,7 @@ class NearMissNames(Matcher):
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
         words = doc.words
-        bare = [_bare(t.text) if t.text[:1].isupper() else t.text for t in words]
+        bare = [without_possessive(t.text) if t.text[:1].isupper() else t.text for t in words]
         flagged: set[tuple[int, int]] = set()
         for i, word in enumerate(bare):
             if not word[:1].isupper():

@@ -27,7 +27,7 @@ from copydesk.document import Document
 from copydesk.findings import Applicability, Category, Finding, Severity
 from copydesk.news.story import Story
 from copydesk.rule import BadExample, Rule
-from copydesk.textunits import Token
+from copydesk.textunits import Token, without_possessive
 
 NAME_VARIANT = Rule(
     id="news.name-variant",
@@ -140,7 +140,6 @@ _FUNCTION_WORDS = frozenset(
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ABBREVIATED = frozenset("mr mrs ms dr sen gov rep gen lt col capt sgt st prof rev".split())
-_POSSESSIVE_RE = patterns.compile(r"['’]s?$")
 _SPEECH_AFTER_RE = patterns.compile(
     r"\s+(?:said|says|told|added|asked|wrote|argued|insisted|explained|noted|stressed|warned|claimed|"
     r"replied|responded|tweeted|announced|urged|admitted|denied|agreed|acknowledged|conceded|recalled|"
@@ -178,7 +177,7 @@ class Run:
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
+    return without_possessive(word) if len(word) > 2 else word
 
 
 def _is_capitalised(word: str) -> bool:
