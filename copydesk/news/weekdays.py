@@ -97,6 +97,8 @@ _WEEKDAY_DATE_RES = [
         rf"{_START}{_D}\s+{_M}(?:\s+{_Y})?,?\s+(?:which\s+(?:was|is|will\s+be|fell\s+on|falls\s+on)\s+)?a\s+{_W}{_END}",
     )
 ]
+# Every pattern above and below names a weekday: copy that names none has nothing to check.
+_ANY_WEEKDAY_RE = patterns.compile(calendar.WEEKDAY_PATTERN)
 # Months that are also words: "on Friday, May 8 people were hurt" gives a count, not a date.
 _WORD_MONTHS = ("May", "March")
 _DATE_FOLLOWERS = frozenset("and at in on to as after before with the when was is will from until or".split())
@@ -121,6 +123,8 @@ class WeekdayCheck:
     rules = (WEEKDAY_DATE, WEEKDAY_RELATIVE)
 
     def run(self, story: Story) -> Iterator[Finding]:
+        if not _ANY_WEEKDAY_RE.search(story.doc.prose):
+            return
         checked: set[int] = set()
         for pattern in _WEEKDAY_DATE_RES:
             for m in pattern.finditer(story.doc.prose):
