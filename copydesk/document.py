@@ -14,6 +14,10 @@ from functools import cached_property
 from copydesk import textunits
 from copydesk.directives import Suppression
 
+# The only letters outside ASCII that `regex`'s case-blind matching takes for an ASCII letter
+# other than their lower case (tests/test_document.py checks every code point).
+_FOLDS_TO_OTHER_ASCII_RE = re.compile("[\u0130\u0131\u017f]")
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -175,6 +179,13 @@ class Document:
         starts = [s for s, _ in self.sentences]
         i = bisect.bisect_right(starts, offset) - 1
         return starts[i] if i >= 0 else 0
+
+    @cached_property
+    def folded(self) -> str | None:
+        """The prose in lower case, for a quick test that an ASCII word is absent; None when
+        it holds a letter that a case-blind pattern matches to an ASCII letter its lower case
+        is not (İ, ı, ſ), so that the test could miss."""
+        return None if _FOLDS_TO_OTHER_ASCII_RE.search(self.prose) else self.prose.lower()
 
     @cached_property
     def sentence_starts(self) -> frozenset[int]:

@@ -94,3 +94,25 @@ def test_without_possessive_drops_only_a_trailing_possessive() -> None:
         "Jones": "Jones",
     }
     assert {word: without_possessive(word) for word in cases} == cases
+
+
+def test_folded_gives_up_exactly_where_case_blind_matching_and_lower_case_disagree() -> None:
+    import string
+    import sys
+
+    import regex
+
+    from copydesk.document import _FOLDS_TO_OTHER_ASCII_RE
+
+    everything = "".join(map(chr, range(128, sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode(
+        "utf-8", "replace"
+    )
+    odd = {
+        m.group()
+        for letter in string.ascii_letters
+        for m in regex.finditer(f"(?i){letter}", everything)
+        if m.group().lower() != letter.lower()
+    }
+    assert odd == set(_FOLDS_TO_OTHER_ASCII_RE.pattern.strip("[]"))
+    assert build_document("a.txt", "Sıx MINISTERS", None).folded is None
+    assert build_document("a.txt", "Six MINISTERS, Zoë", None).folded == "six ministers, zoë"

@@ -58,6 +58,27 @@ def _words_pattern(words: Sequence[str]) -> str:
     return r"(?<![\p{L}\p{N}_])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}_])"
 
 
+class WordList:
+    """Whole words or phrases from a list, found by one pattern; copy that holds none of a
+    short list is passed over by plain substring tests, far faster than the pattern's scan."""
+
+    MAX_QUICK = 16  # past this many words, the substring tests cost more than the scan
+
+    def __init__(self, words: Sequence[str], where: str, ignorecase: bool = True) -> None:
+        self.regex = _compile(_words_pattern(words), where, regex.I if ignorecase else 0)
+        self.ignorecase = ignorecase
+        needles = {w.lower() if ignorecase else w for w in words}
+        quick = len(needles) <= self.MAX_QUICK and all(w.isascii() for w in needles)
+        self.needles = tuple(needles) if quick else None
+
+    def finditer(self, doc: Document, timeout: float) -> Iterator[regex.Match[str]]:
+        if self.needles is not None:
+            text = doc.folded if self.ignorecase else doc.prose
+            if text is not None and not any(needle in text for needle in self.needles):
+                return iter(())
+        return self.regex.finditer(doc.prose, timeout=timeout)
+
+
 class Matcher:
     """Finds one rule's slips; subclasses implement `matches` with prose spans."""
 
@@ -88,15 +109,18 @@ class Matcher:
 class Existence(Matcher):
     def __init__(self, pack_rule: PackRule) -> None:
         super().__init__(pack_rule)
-        pattern = self.data.get("pattern") or _words_pattern(self.data.get("tokens", []))
-        if not pattern:
+        pattern: str = self.data.get("pattern") or ""
+        tokens: list[str] = self.data.get("tokens") or []
+        if not pattern and not tokens:
             raise PackError(f"{self.where}: an existence rule needs 'tokens' or 'pattern'")
-        flags = regex.I if self.data.get("ignorecase", True) else 0
-        self.regex = _compile(pattern, self.where, flags)
+        ignorecase = bool(self.data.get("ignorecase", True))
+        self.words = WordList(tokens, self.where, ignorecase) if not pattern else None
+        self.regex = self.words.regex if self.words else _compile(pattern, self.where, regex.I if ignorecase else 0)
         self.suggest = self.data.get("suggest")
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
-        for m in self.regex.finditer(doc.prose, timeout=timeout):
+        found = self.words.finditer(doc, timeout) if self.words else self.regex.finditer(doc.prose, timeout=timeout)
+        for m in found:
             suggestions = [keep_case(m.group(), self.suggest)] if self.suggest is not None else []
             yield finding(self.rule, m.start(), m.end(), suggestions)
 
@@ -109,10 +133,10 @@ class Substitution(Matcher):
             raise PackError(f"{self.where}: field 'swap' must map wrong forms to right ones")
         self.ignorecase = bool(self.data.get("ignorecase", True))
         self.swap = {(k.lower() if self.ignorecase else k): str(v) for k, v in swap.items()}
-        self.regex = _compile(_words_pattern(list(swap)), self.where, regex.I if self.ignorecase else 0)
+        self.words = WordList(list(swap), self.where, self.ignorecase)
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
-        for m in self.regex.finditer(doc.prose, timeout=timeout):
+        for m in self.words.finditer(doc, timeout):
             written = m.group()
             right = self.swap[written.lower() if self.ignorecase else written]
             yield finding(self.rule, m.start(), m.end(), [keep_case(written, right)])
@@ -179,7 +203,7 @@ class Confusion(Matcher):
         words = [words] if isinstance(words, str) else words
         if not words or not isinstance(self.data.get("suggest"), str):
             raise PackError(f"{self.where}: a confusion rule needs 'word' and 'suggest'")
-        self.regex = _compile(_words_pattern(words), self.where, regex.I)
+        self.words = WordList(words, self.where)
         self.suggest: str = self.data["suggest"]
         self.when = _context_pairs(self.data.get("when"), self.where, "when")
         self.unless = _context_pairs(self.data.get("unless"), self.where, "unless")
@@ -197,7 +221,7 @@ class Confusion(Matcher):
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
         prose = doc.prose
-        for m in self.regex.finditer(prose, timeout=timeout):
+        for m in self.words.finditer(doc, timeout):
             left = prose[max(0, m.start() - CONTEXT_CHARS) : m.start()]
             left = left[left.rfind("\n\n") + 1 :]  # stay within the paragraph
             right = prose[m.end() : m.end() + CONTEXT_CHARS]
@@ -211,11 +235,11 @@ class Capitalization(Matcher):
         super().__init__(pack_rule)
         terms = self.data.get("terms") or []
         self.terms = {t.lower(): t for t in terms}
-        self.regex = _compile(_words_pattern(terms), self.where, regex.I)
+        self.words = WordList(terms, self.where)
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
         starts = doc.sentence_starts
-        for m in self.regex.finditer(doc.prose, timeout=timeout):
+        for m in self.words.finditer(doc, timeout):
             written, right = m.group(), self.terms[m.group().lower()]
             if written == right:
                 continue
@@ -228,16 +252,16 @@ class Consistency(Matcher):
     def __init__(self, pack_rule: PackRule) -> None:
         super().__init__(pack_rule)
         groups = self.data.get("variants") or []
-        self.groups: list[tuple[regex.Pattern[str], dict[str, str]]] = []
+        self.groups: list[tuple[WordList, dict[str, str]]] = []
         for group in groups:
             if not isinstance(group, list) or len(group) < 2:
                 raise PackError(f"{self.where}: each 'variants' entry must list two or more forms")
             forms = {g.lower(): g for g in group}
-            self.groups.append((_compile(_words_pattern(group), self.where, regex.I), forms))
+            self.groups.append((WordList(group, self.where), forms))
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
-        for pattern, forms in self.groups:
-            found = list(pattern.finditer(doc.prose, timeout=timeout))
+        for words, forms in self.groups:
+            found = list(words.finditer(doc, timeout))
             used = {m.group().lower() for m in found}
             if len(used) < 2:
                 continue

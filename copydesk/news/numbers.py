@@ -153,6 +153,10 @@ _REST_RE = patterns.compile(
     rf"(?i)(?<![\p{{L}}])the\s+(?:other|remaining)\s+(?P<rest>{_NUM})(?![\p{{L}}\p{{N}}])(?:\s+(?P<noun>\p{{Ll}}+))?"
 )
 
+# What every match of _REST_RE contains: copy without it has no sum to check, and this is found
+# far faster than the two patterns that look for a part and a total.
+_REST_HINT_RE = patterns.compile(r"(?i)the\s+(?:other|remaining)\s")
+
 
 def _number(text: str) -> int:
     word = text.lower()
@@ -273,6 +277,8 @@ class NumberCheck:
 
     def _sums(self, story: Story) -> Iterator[Finding]:
         prose = story.doc.prose
+        if not _REST_HINT_RE.search(prose):
+            return
         sentences = story.doc.sentences
         for pattern in (_PART_OF_RE, _OF_THE_RE):
             for m in pattern.finditer(prose):
