@@ -21,7 +21,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
@@ -115,3 +115,24 @@ def save() -> None:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+
+
+def hinted_finditer(
+    full: regex.Pattern[str], hint: Any, text: str, hint_text: str | None = None
+) -> Iterator[regex.Match[str]]:
+    """What `full.finditer(text)` gives, with `full` tried only where `hint` matches.
+
+    For a pattern that `regex` scans slowly (a lookbehind or a case-blind list of words first):
+    `hint` (a `re` or `regex` pattern) must match wherever a match of `full` starts, and finds
+    those places quickly; it searches `hint_text` when given, a copy of `text` of the same length
+    (its lower case, say).
+    """
+    scan = text if hint_text is None else hint_text
+    pos = 0
+    while (found := hint.search(scan, pos)) is not None:
+        match = full.match(text, found.start())
+        if match is None:
+            pos = found.start() + 1
+        else:
+            yield match
+            pos = max(match.end(), match.start() + 1)

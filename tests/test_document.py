@@ -104,8 +104,8 @@ def test_folded_gives_up_exactly_where_case_blind_matching_and_lower_case_disagr
 
     from copydesk.document import _FOLDS_TO_OTHER_ASCII_RE
 
-    everything = "".join(map(chr, range(128, sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode(
-        "utf-8", "replace"
+    everything = (
+        "".join(map(chr, range(128, sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     )
     odd = {
         m.group()

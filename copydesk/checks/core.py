@@ -134,7 +134,9 @@ _DOUBLED_HINT_RE = re.compile(r"(?<![^\W_])(\w+)\s+\1", re.I)
 # The letters whose other case is not their own way back (final sigma, long s, dotless i, ...):
 # `regex` matches them to their partners in a backreference and `re` does not, so copy that
 # has one is searched with _DOUBLED_RE alone. tests/checks/test_core.py checks the list.
-_ODD_CASE_RE = re.compile("[\xb5\u0131\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u1c80-\u1c88\u1e9b\u1fbe]")
+_ODD_CASE_RE = re.compile(
+    "[\xb5\u0131\u017f\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u1c80-\u1c88\u1e9b\u1fbe]"
+)
 # "checked in in March": a verb's particle followed by the same preposition.
 PARTICLES = frozenset({"in", "on", "up", "out", "off", "over", "down"})
 _PARTICLE_VERB_RE = patterns.compile(
@@ -153,16 +155,8 @@ _BRACKET_RE = patterns.compile(r"[()\[\]]")
 def doubled_runs(prose: str) -> Iterator[regex.Match[str]]:
     """What `_DOUBLED_RE.finditer(prose)` gives, tried only where `_DOUBLED_HINT_RE` finds a start."""
     if _ODD_CASE_RE.search(prose):
-        yield from _DOUBLED_RE.finditer(prose)
-        return
-    pos = 0
-    while (hint := _DOUBLED_HINT_RE.search(prose, pos)) is not None:
-        found = _DOUBLED_RE.match(prose, hint.start())
-        if found is None:
-            pos = hint.start() + 1
-        else:
-            yield found
-            pos = found.end()
+        return _DOUBLED_RE.finditer(prose)
+    return patterns.hinted_finditer(_DOUBLED_RE, _DOUBLED_HINT_RE, prose)
 
 
 class CoreCheck:

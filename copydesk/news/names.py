@@ -14,6 +14,7 @@ so no fix is applied unasked; the suggestion is the story's first full form.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -146,13 +147,16 @@ _SPEECH_AFTER_RE = patterns.compile(
     r"declared|suggested|believes|believed|thinks|thought)(?![\p{L}])"
 )
 _SPEECH_BEFORE_RE = patterns.compile(r"(?:said|says|told|according\s+to)\s+$")
-_TITLES_RE = patterns.compile(
-    r"(?<![\p{L}.])(?i:vice\s+president|president|prime\s+minister|(?:foreign|defen[cs]e|finance|interior|"
+_TITLE_WORDS = (
+    r"vice\s+president|president|prime\s+minister|(?:foreign|defen[cs]e|finance|interior|"
     r"health|home|justice|economy|trade)\s+(?:minister|secretary)|secretary\s+of\s+state|attorney\s+general|"
     r"chief\s+justice|secretary|minister|senator|sen\.|governor|gov\.|mayor|judge|chancellor|ambassador|"
-    r"general|gen\.|pope|king|queen|prince|princess|representative|rep\.|speaker)"
-    r"(?=\s+\p{Lu}\p{Ll})"
+    r"general|gen\.|pope|king|queen|prince|princess|representative|rep\.|speaker"
 )
+_TITLES_RE = patterns.compile(rf"(?<![\p{{L}}.])(?i:{_TITLE_WORDS})(?=\s+\p{{Lu}}\p{{Ll}})")
+# Where a title could start, found in the lower-cased copy by the standard library, which
+# scans a list of lower-case words three times faster than `regex` scans it case-blind.
+_TITLES_HINT_RE = re.compile(rf"(?:{_TITLE_WORDS})(?=\s)")
 
 _NAME_AFTER_TITLE_RE = patterns.compile(r"\s+((?:\p{Lu}[\p{L}'’\-]*\.?\s+){0,3}\p{Lu}[\p{L}'’\-]*)")
 
@@ -359,7 +363,13 @@ class NameCheck:
         """The same title before the same surname, capitalised two ways."""
         doc = story.doc
         first: dict[tuple[str, str], str] = {}
-        for m in _TITLES_RE.finditer(doc.prose):
+        folded = doc.folded
+        titles = (
+            patterns.hinted_finditer(_TITLES_RE, _TITLES_HINT_RE, doc.prose, folded)
+            if folded is not None
+            else _TITLES_RE.finditer(doc.prose)
+        )
+        for m in titles:
             if story.in_headline(m.start()) or story.opens_sentence(m.start()) or doc.in_quotation(m.start(), m.end()):
                 continue
             name = _NAME_AFTER_TITLE_RE.match(doc.prose, m.end())

@@ -489,3 +489,23 @@ def test_a_story_with_a_house_config_end_to_end(tmp_path: Path, cli: Any) -> Non
     assert result.code == 1, result.err
     found = [(f["rule"], f["suggestions"][0]) for f in result.json()["files"][0]["findings"]]
     assert found == [("news.percent-style", "3.2%"), ("news.weekday-date", "Thursday")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Trump met Prime  Minister Johnson and president Trump.",
+        "FOREIGN SECRETARY Raab, Defence Secretary Wallace, defense minister Li.",
+        "Sen. Warren, Gov.\tNewsom, the ex-president Obama, vice\npresident Harris.",
+        "Kingdom King Charles, kingmaker Smith, a Secretary of State Blinken.",
+        "Zoë's pope Francis, é general Motors, Mayor-elect Adams, mayor adams.",
+    ],
+)
+def test_titles_found_by_the_hinted_scan_are_those_of_the_full_pattern(text: str) -> None:
+    from copydesk import patterns
+    from copydesk.news import names
+
+    doc = build_document("a.txt", text, None)
+    assert doc.folded is not None
+    hinted = patterns.hinted_finditer(names._TITLES_RE, names._TITLES_HINT_RE, text, doc.folded)
+    assert [m.span() for m in hinted] == [m.span() for m in names._TITLES_RE.finditer(text)]
