@@ -165,13 +165,17 @@ def _ends_with_abbreviation(text: str, sentence_start: int, dot: int, mark: str)
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+# Quotation marks that open or close a direct quotation.
+QUOTE_MARK_RE = patterns.compile('[“”"]')
+
+
 def find_quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of direct quotations, marks included; an unclosed quote runs to its paragraph's end."""
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
         open_at: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in QUOTE_MARK_RE.finditer(text, p_start, p_end):  # not a loop over every character
+            i, ch = mark.start(), mark.group()
             if ch == "“" and open_at is None:
                 open_at = i
             elif ch == "”" and open_at is not None:

@@ -13,6 +13,7 @@ from copydesk.config import Settings
 from copydesk.document import Document
 from copydesk.findings import Applicability, Category, Finding, Severity
 from copydesk.rule import BadExample, Rule
+from copydesk.textunits import QUOTE_MARK_RE
 
 DOUBLED_WORD = Rule(
     id="core.doubled-word",
@@ -148,7 +149,6 @@ _ENUMERATOR_RE = patterns.compile(r"(?:^|[\s(])(?:\d{1,2}|[a-z])\)")
 _PAIRS = {"(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # The characters the balance checks look at: found by the regex engine, not a loop over every character.
-_QUOTE_MARK_RE = patterns.compile('[“”"]')
 _BRACKET_RE = patterns.compile(r"[()\[\]]")
 
 
@@ -210,7 +210,7 @@ class CoreCheck:
         curly_open: int | None = None
         straight_open: int | None = None
         for p_start, p_end in paragraphs:
-            for m in _QUOTE_MARK_RE.finditer(prose, p_start, p_end):
+            for m in QUOTE_MARK_RE.finditer(prose, p_start, p_end):
                 i, ch = m.start(), m.group()
                 if ch == "“":
                     curly_open = i if curly_open is None else curly_open
