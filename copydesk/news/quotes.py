@@ -16,6 +16,7 @@ from copydesk.checks.base import finding
 from copydesk.document import Document
 from copydesk.findings import Applicability, Category, Finding, Severity
 from copydesk.rule import BadExample, Rule
+from copydesk.textunits import QUOTE_MARK_RE
 
 MIXED_QUOTES = Rule(
     id="news.mixed-quotes",
@@ -51,8 +52,9 @@ def _double_marks(prose: str) -> tuple[list[tuple[int, str]], list[tuple[int, st
     """(offset, counterpart) of every straight and every curly double quotation mark."""
     straight: list[tuple[int, str]] = []
     curly: list[tuple[int, str]] = []
-    for i, ch in enumerate(prose):
-        if ch not in '"“”' or (ch != "“" and i > 0 and prose[i - 1].isdigit()):
+    for mark in QUOTE_MARK_RE.finditer(prose):  # not a loop over every character
+        i, ch = mark.start(), mark.group()
+        if ch != "“" and i > 0 and prose[i - 1].isdigit():
             continue  # an inch mark
         if ch == '"':
             opening = i == 0 or prose[i - 1] in _OPENING_CONTEXT
