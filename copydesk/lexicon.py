@@ -301,6 +301,7 @@ class Lexicon:
         self._flags = flags
         self.folder = folder
         self._pairs: Counts | None = None  # the pair counts, read when first asked for
+        self._ids: dict[str, int] = {}  # ids found so far: copy repeats its words, bisection is dearer
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -322,17 +323,21 @@ class Lexicon:
 
     def index(self, word: str) -> int:
         """The id of a (normalized) word, or -1."""
-        return self._table.index(word)
+        i = self._ids.get(word)
+        if i is None:
+            i = self._ids[word] = self._table.index(word)
+        return i
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf frequency (log10 of uses per billion words); 0 for a word it lacks."""
-        return self._table.get(word) / _ZIPF_STEPS
+        i = self.index(word)
+        return self._table.values[i] / _ZIPF_STEPS if i >= 0 else 0.0
 
     def zipf_at(self, i: int) -> float:
         return self._table.values[i] / _ZIPF_STEPS
 
     def flags(self, word: str) -> int:
-        i = self._table.index(word)
+        i = self.index(word)
         return self._flags[i] if i >= 0 else 0
 
     def flags_at(self, i: int) -> int:
