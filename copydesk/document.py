@@ -184,7 +184,8 @@ class Document:
     def folded(self) -> str | None:
         """The prose in lower case, for a quick test that an ASCII word is absent; None when
         it holds a letter that a case-blind pattern matches to an ASCII letter its lower case
-        is not (İ, ı, ſ), so that the test could miss."""
+        is not (İ, ı, ſ), so that the test could miss. Offsets are the prose's: İ is the only
+        character whose lower case is longer than one."""
         return None if _FOLDS_TO_OTHER_ASCII_RE.search(self.prose) else self.prose.lower()
 
     @cached_property
