@@ -18,16 +18,14 @@ from __future__ import annotations
 import atexit
 import copyreg
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
 import regex
 
-from copydesk.home import copydesk_home
+from copydesk.home import copydesk_home, write_atomically
 
 MAX_PATTERNS = 2000
 
@@ -102,19 +100,11 @@ def save() -> None:
     programs = _programs()
     if len(programs) > MAX_PATTERNS:
         programs = {key: programs[key] for key in _compiled if key in programs}
-    path = store_path()
     try:
         data = marshal.dumps(programs)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".patterns-", dir=path.parent)
-    except (OSError, ValueError):
+    except ValueError:
         return  # a cache: the next run compiles again
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    write_atomically(store_path(), data)
 
 
 def hinted_finditer(
