@@ -508,4 +508,6 @@ def test_titles_found_by_the_hinted_scan_are_those_of_the_full_pattern(text: str
     doc = build_document("a.txt", text, None)
     assert doc.folded is not None
     hinted = patterns.hinted_finditer(names._TITLES_RE, names._TITLES_HINT_RE, text, doc.folded)
-    assert [m.span() for m in hinted] == [m.span() for m in names._TITLES_RE.finditer(text)]
+    plain = [m.span() for m in names._TITLES_RE.finditer(text)]
+    assert plain  # every text names titles
+    assert [m.span() for m in hinted] == plain
