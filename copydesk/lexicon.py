@@ -293,6 +293,9 @@ def _build_words(folder: Path) -> None:
     (folder / "flags.B").write_bytes(bytes(flags[k] for k in keys))
 
 
+MAX_REMEMBERED_LENGTH = 40
+
+
 class Lexicon:
     """Every word copydesk knows, with its frequency and the dictionaries that list it."""
 
@@ -325,7 +328,9 @@ class Lexicon:
         """The id of a (normalized) word, or -1."""
         i = self._ids.get(word)
         if i is None:
-            i = self._ids[word] = self._table.index(word)
+            i = self._table.index(word)
+            if len(word) <= MAX_REMEMBERED_LENGTH:  # not every substring of a 5 MB token
+                self._ids[word] = i
         return i
 
     def zipf(self, word: str) -> float:

@@ -131,7 +131,9 @@ _DOUBLED_RE = patterns.compile(
 )
 # Where _DOUBLED_RE could start: a looser pattern (every match of it starts one of these) that
 # the standard library scans three times faster; _DOUBLED_RE then tries only these places.
-_DOUBLED_HINT_RE = re.compile(r"(?<![^\W_])(\w+)\s+\1", re.I)
+# Letters only ([^\W\d_]) and possessive, so that a long run like a_a_a_... costs a step per
+# letter, not a scan to the end of the run from each one (quadratic).
+_DOUBLED_HINT_RE = re.compile(r"(?<![^\W_])([^\W\d_]++)\s+\1", re.I)
 # The letters whose other case is not their own way back (final sigma, long s, dotless i, ...):
 # `regex` matches them to their partners in a backreference and `re` does not, so copy that
 # has one is searched with _DOUBLED_RE alone. tests/checks/test_core.py checks the list.

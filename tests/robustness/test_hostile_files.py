@@ -105,6 +105,31 @@ def test_five_megabyte_single_line_is_checked(tmp_path: Path) -> None:
     assert_others_checked(run)
 
 
+@pytest.mark.parametrize(
+    "run_of",
+    [
+        "a" * 1_000_000,  # one 1 MB word
+        "x_" * 500_000,  # 1 MB of letters joined by underscores (a machine identifier)
+        "snake_case_name " * 60_000,  # identifiers, spaced
+    ],
+    ids=["1 MB word", "1 MB identifier", "identifiers"],
+)
+def test_machine_made_runs_of_letters_are_checked_once(tmp_path: Path, run_of: str) -> None:
+    """Runs of letters that no person types: every local check sees them, and each step costs
+    a constant per letter (a scan from every letter to the end of the run would take hours; a
+    lookup remembered for every substring of a 1 MB word took 15 GB). The timeout only guards
+    against such a hang; timings belong to benchmarks/soak.py."""
+    folder = make_folder(tmp_path)
+    text = run_of + " and and done.\n"
+    (folder / "machine.txt").write_text(text, encoding="utf-8")
+    run = copydesk("check", "--no-languagetool", "--output-format", "json", folder, timeout=60, memory_cap=True)
+    assert run.code == 1 and not run.err, run.err
+    found = [(f["rule"], f["start"], f["end"]) for f in report(run)["machine.txt"]["findings"]]
+    start = text.index("and and")
+    assert ("core.doubled-word", start, start + 7) in found
+    assert_others_checked(run)
+
+
 def test_paths_with_spaces_quotes_and_non_ascii_letters(tmp_path: Path) -> None:
     folder = make_folder(tmp_path)
     odd = folder / 'Zoë\'s "final" draft' / "stö ry 'one' — 東京.md"
