@@ -140,6 +140,8 @@ _FUNCTION_WORDS = frozenset(
     tomorrow tonight""".split()
 )
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+# The most words a name written two ways is compared in ("Kim Myong Gil" has three).
+MAX_NAME_WORDS = 8
 _ABBREVIATED = frozenset("mr mrs ms dr sen gov rep gen lt col capt sgt st prof rev".split())
 _SPEECH_AFTER_RE = patterns.compile(
     r"\s+(?:said|says|told|added|asked|wrote|argued|insisted|explained|noted|stressed|warned|claimed|"
@@ -173,7 +175,8 @@ class Run:
 
     @property
     def end(self) -> int:
-        return self.tokens[-1].start + len(self.words[-1])
+        last = self.tokens[-1]
+        return last.start + len(_bare(last.text))
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -277,9 +280,10 @@ class NameCheck:
         prose = story.doc.prose
         first_form: dict[str, str] = {}
         for run in runs:
-            parts = [
-                Run(run.tokens[i:]) for i in range(len(run.tokens))
-            ]  # "Whereas Kim Myong Gil", "Kim Myong Gil", ...
+            # "Whereas Kim Myong Gil", "Kim Myong Gil", ...: the tails a name could be (a run of
+            # 10,000 capitalised words must not give 10,000 tails of 5,000 words on average).
+            tokens = run.tokens
+            parts = [Run(tokens[i:]) for i in range(max(0, len(tokens) - MAX_NAME_WORDS), len(tokens))]
             for part in parts:
                 surface = prose[part.start : part.end]
                 first = first_form.get(_key(surface))

@@ -23,6 +23,8 @@ _MONTH_YEAR_RE = patterns.compile(
     rf"(?<![\p{{L}}])(?P<month>{calendar.MONTH_PATTERN})\s+(?:{calendar.DAY_PATTERN},?\s+)?(?P<year>{calendar.YEAR_PATTERN})(?![0-9])"
 )
 _LEAD_PARAGRAPHS = 6  # a dateline or date line stands within the first few paragraphs
+# What may stand between a sentence start and its first word.
+_OPENING_MARKS = frozenset("\"“‘'([ \t\n")
 
 
 class Story:
@@ -59,7 +61,11 @@ class Story:
         """True when only quotation marks or brackets stand between a sentence start and `offset`."""
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         start = self._sentence_starts[i] if i >= 0 else 0
-        return not self.doc.prose[start:offset].strip("\"“‘'([ \t\n")
+        # Walk back over those marks only, not the whole sentence (a 1 MB sentence is one).
+        prose, j = self.doc.prose, offset
+        while j > start and prose[j - 1] in _OPENING_MARKS:
+            j -= 1
+        return j <= start
 
     @cached_property
     def body(self) -> list[tuple[int, int]]:

@@ -111,14 +111,17 @@ def test_five_megabyte_single_line_is_checked(tmp_path: Path) -> None:
         "a" * 1_000_000,  # one 1 MB word
         "x_" * 500_000,  # 1 MB of letters joined by underscores (a machine identifier)
         "snake_case_name " * 60_000,  # identifiers, spaced
+        "Abc " * 50_000,  # one run of 50,000 capitalised words (10,000 took 15 s and 1.2 GB)
+        "President " * 30_000 + "Smith",  # 30,000 titles in one sentence
     ],
-    ids=["1 MB word", "1 MB identifier", "identifiers"],
+    ids=["1 MB word", "1 MB identifier", "identifiers", "capitalised run", "titles"],
 )
 def test_machine_made_runs_of_letters_are_checked_once(tmp_path: Path, run_of: str) -> None:
-    """Runs of letters that no person types: every local check sees them, and each step costs
-    a constant per letter (a scan from every letter to the end of the run would take hours; a
-    lookup remembered for every substring of a 1 MB word took 15 GB). The timeout only guards
-    against such a hang; timings belong to benchmarks/soak.py."""
+    """Runs that no person types: every local check sees them, and each step costs a constant
+    per letter or word (a scan from every letter to the end of the run would take hours; a
+    lookup remembered for every substring of a 1 MB word took 15 GB; every tail of a run of
+    capitalised words, or every sentence prefix before a title, grows as the square). The
+    timeout only guards against such a hang; timings belong to benchmarks/soak.py."""
     folder = make_folder(tmp_path)
     text = run_of + " and and done.\n"
     (folder / "machine.txt").write_text(text, encoding="utf-8")
