@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from copydesk import textunits
 from copydesk.directives import Suppression
@@ -168,11 +169,25 @@ class Document:
         return False
 
     def region_kind(self, offset: int) -> str:
-        """The role of the prose at `offset`: a region kind, or 'prose'."""
+        """The role of the prose at `offset`: the first region (in the list) that holds it, or 'prose'."""
+        index = self._region_index
+        if index is not None:  # found by bisection: copy with 30,000 headings asks 30,000 times
+            starts, ordered = index
+            i = bisect.bisect_right(starts, offset) - 1
+            return ordered[i].kind if i >= 0 and offset < ordered[i].end else "prose"
         for region in self.regions:
             if region.start <= offset < region.end:
                 return region.kind
         return "prose"
+
+    @cached_property
+    def _region_index(self) -> tuple[list[int], list[Region]] | None:
+        """The regions by start, when none overlaps another (then the one holding an offset is
+        the first too); None when some nest, and the list is scanned in order."""
+        ordered = sorted(self.regions, key=lambda r: r.start)
+        if any(a.end > b.start for a, b in pairwise(ordered)):
+            return None
+        return [r.start for r in ordered], ordered
 
     def sentence_start_before(self, offset: int) -> int:
         """Start of the sentence that contains `offset`."""

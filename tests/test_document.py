@@ -116,3 +116,21 @@ def test_folded_gives_up_exactly_where_case_blind_matching_and_lower_case_disagr
     assert odd == set(_FOLDS_TO_OTHER_ASCII_RE.pattern.strip("[]"))
     assert build_document("a.txt", "Sıx MINISTERS", None).folded is None
     assert build_document("a.txt", "Six MINISTERS, Zoë", None).folded == "six ministers, zoë"
+
+
+def test_region_kind_is_the_first_region_that_holds_the_offset() -> None:
+    from copydesk.document import Region
+
+    def first_holding(regions: list[Region], offset: int) -> str:
+        return next((r.kind for r in regions if r.start <= offset < r.end), "prose")
+
+    apart = [Region("heading", 0, 5), Region("caption", 9, 12), Region("heading", 5, 7)]
+    nested = [Region("heading", 3, 6), Region("quotation", 0, 10), Region("caption", 12, 14)]
+    for regions in (apart, nested):
+        doc = Document.plain("a.txt", "x" * 20)
+        doc.regions = regions
+        assert [doc.region_kind(i) for i in range(20)] == [first_holding(regions, i) for i in range(20)]
+    doc = Document.plain("a.txt", "x" * 20)
+    doc.regions = nested
+    assert doc._region_index is None  # nested: scanned in order
+    assert [doc.region_kind(i) for i in (0, 4, 11, 13)] == ["quotation", "heading", "prose", "caption"]

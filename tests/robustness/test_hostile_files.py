@@ -133,6 +133,17 @@ def test_machine_made_runs_of_letters_are_checked_once(tmp_path: Path, run_of: s
     assert_others_checked(run)
 
 
+def test_thirty_thousand_headings_are_checked(tmp_path: Path) -> None:
+    """Each paragraph asks which region it is in: a scan of every region each time grew as the
+    square (14 s for 30,000 headings). The timeout only guards against such a hang."""
+    folder = make_folder(tmp_path)
+    (folder / "headings.md").write_text("# Heading\n\n" * 30_000 + "They met in in May.\n", encoding="utf-8")
+    run = copydesk("check", "--no-languagetool", "--output-format", "json", folder, timeout=60, memory_cap=True)
+    assert run.code == 1 and not run.err, run.err
+    assert [f["rule"] for f in report(run)["headings.md"]["findings"]] == ["core.doubled-word"]
+    assert_others_checked(run)
+
+
 def test_paths_with_spaces_quotes_and_non_ascii_letters(tmp_path: Path) -> None:
     folder = make_folder(tmp_path)
     odd = folder / 'Zoë\'s "final" draft' / "stö ry 'one' — 東京.md"
