@@ -166,18 +166,17 @@ class ContextModel:
         """log10 of wordfreq's frequency over the web's."""
         return zipf - 9.0 - math.log10(count) + self._log_total
 
-    def _pair(self, first: str, second: str, listed: int, c_first: float, c_second: float) -> float:
-        """The count of "first second": the web's (`listed`, or its estimate when unlisted) plus the house's."""
-        c = float(listed)
-        if not c:
-            c = UNSEEN_SHARE * c_first * c_second / self._total
-            if c > self._cap and first in self._web_unigrams and second in self._web_unigrams:
-                c = self._cap
-        if self._scale:
-            house = self._house.bigrams.get(f"{first} {second}", 0)  # type: ignore[union-attr]
-            if house > PAIR_DISCOUNT:
-                c += self._scale * (house - PAIR_DISCOUNT)
+    def _unseen(self, first: str, second: str, c_first: float, c_second: float) -> float:
+        """The estimated web count of a pair the web list lacks (see the module's docstring)."""
+        c = UNSEEN_SHARE * c_first * c_second / self._total
+        if c > self._cap and first in self._web_unigrams and second in self._web_unigrams:
+            c = self._cap
         return c
+
+    def _house_pair(self, first: str, second: str) -> float:
+        """The house's count of "first second", scaled to the web's, less the discount."""
+        house = self._house.bigrams.get(f"{first} {second}", 0)  # type: ignore[union-attr]
+        return self._scale * (house - PAIR_DISCOUNT) if house > PAIR_DISCOUNT else 0.0
 
     def _score(
         self,
@@ -189,48 +188,25 @@ class ContextModel:
         c_after: float,
     ) -> float:
         """log10 P(before word after), up to a constant shared by every contender, given the
-        neighbours' counts and the web pairs that start with `before` (`left`)."""
-        word, c_word = who.word, who.count
-        if c_before > 0:
-            p = self._pair(before, word, left.get(word, 0), c_before, c_word) / c_before  # type: ignore[arg-type]
-        else:
-            p = c_word / self._total
-        if c_after > 0:
-            listed = self._web_bigrams.group(word).get(after, 0)
-            p_next = self._pair(word, after, listed, c_word, c_after) / c_word  # type: ignore[arg-type]
-            if before is not None and self._house is not None:
-                p_next = self._house_trigram(before, word, after, p_next)  # type: ignore[arg-type]
-            p *= p_next
-        return who.shift + math.log10(p)
+        neighbours' counts and the web pairs that start with `before` (`left`).
 
-    def _web_score(
-        self,
-        before: str | None,
-        c_before: float,
-        left: dict[str, int],
-        who: Contender,
-        after: str | None,
-        c_after: float,
-    ) -> float:
-        """`_score` with no house model: the same sums, without the calls (it runs for every
-        contender at every site)."""
+        It runs for every contender at every site: a listed pair costs a lookup and no call."""
         word, c_word = who.word, who.count
         if c_before > 0:
-            c = float(left.get(word, 0))
-            if not c:
-                c = UNSEEN_SHARE * c_before * c_word / self._total
-                if c > self._cap and before in self._web_unigrams and word in self._web_unigrams:
-                    c = self._cap
+            c = float(left.get(word, 0)) or self._unseen(before, word, c_before, c_word)  # type: ignore[arg-type]
+            if self._scale:
+                c += self._house_pair(before, word)  # type: ignore[arg-type]
             p = c / c_before
         else:
             p = c_word / self._total
         if c_after > 0:
-            c = float(self._web_bigrams.group(word).get(after, 0))
-            if not c:
-                c = UNSEEN_SHARE * c_word * c_after / self._total
-                if c > self._cap and word in self._web_unigrams and after in self._web_unigrams:
-                    c = self._cap
-            p *= c / c_word
+            c = float(self._web_bigrams.group(word).get(after, 0)) or self._unseen(word, after, c_word, c_after)  # type: ignore[arg-type]
+            if self._scale:
+                c += self._house_pair(word, after)  # type: ignore[arg-type]
+            p_next = c / c_word
+            if before is not None and self._house is not None:
+                p_next = self._house_trigram(before, word, after, p_next)  # type: ignore[arg-type]
+            p *= p_next
         return who.shift + math.log10(p)
 
     def _house_trigram(self, before: str, word: str, after: str, p_next: float) -> float:
@@ -248,11 +224,10 @@ class ContextModel:
         c_before = self.count(before) if before is not None else 0.0
         c_after = self.count(after) if after is not None else 0.0
         left = self._web_bigrams.group(before) if c_before > 0 else {}  # type: ignore[arg-type]
-        score = self._score if self._house is not None else self._web_score
-        own = score(before, c_before, left, plan.written, after, c_after)
+        own = self._score(before, c_before, left, plan.written, after, c_after)
         found = []
         for alt in plan.alternatives:
-            gain = score(before, c_before, left, alt, after, c_after) - own
+            gain = self._score(before, c_before, left, alt, after, c_after) - own
             if gain <= alt.handicap:
                 continue
             handicap = plan.handicap(alt)
