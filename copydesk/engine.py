@@ -126,8 +126,8 @@ def check_source(source: SourceFile, settings: Settings, fmt: str | None = None)
     notes: list[str] = []
     try:
         doc, findings = check_text(source.path, source.text, settings, fmt, notes)
-    except InputError as e:
-        return FileResult(source.path, source, error=str(e))
+    except InputError as e:  # a rule that timed out, say: the file was not checked
+        return FileResult(source.path, error=str(e))
     unused = [s for s in doc.suppressions if not s.used]
     return FileResult(source.path, source, findings, unused_suppressions=unused, notes=notes)
 

@@ -12,8 +12,8 @@ Kinds and their fields (besides the common ones in copydesk.rulepack):
 - consistency:    variants: [[form, form, ...]]: the first form used in a story is kept
 - names:          names: [official multiword names]; plural-ok: [names whose plural is fine]
                   flags a span one edit away from a name (a letter, a plural s, two words swapped)
-Every regex runs with a timeout, so a pattern that backtracks without end stops the file with
-an error naming the rule instead of hanging the run.
+Every regex search runs with a timeout, so a pattern that backtracks without end stops the file
+with an error naming the rule instead of hanging the run.
 """
 
 from __future__ import annotations
@@ -53,6 +53,22 @@ def _compile(pattern: str, where: str, flags: int = 0) -> regex.Pattern[str]:
         raise PackError(f"{where}: invalid pattern ({e})") from None
 
 
+def finditer(pattern: regex.Pattern[str], text: str, timeout: float) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)`, each search with its own `timeout`.
+
+    `regex`'s finditer counts its timeout from the first search and includes the time the caller
+    spends between matches, so a file with a great many matches (400 KB of "it's") would time out
+    although no single search is slow.
+    """
+    pos, end = 0, len(text)
+    while pos <= end:
+        m = pattern.search(text, pos, timeout=timeout)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def _words_pattern(words: Sequence[str]) -> str:
     alternatives = sorted({regex.escape(w) for w in words}, key=len, reverse=True)
     return r"(?<![\p{L}\p{N}_])(?:" + "|".join(alternatives) + r")(?![\p{L}\p{N}_])"
@@ -76,7 +92,7 @@ class WordList:
             text = doc.folded if self.ignorecase else doc.prose
             if text is not None and not any(needle in text for needle in self.needles):
                 return iter(())
-        return self.regex.finditer(doc.prose, timeout=timeout)
+        return finditer(self.regex, doc.prose, timeout)
 
 
 class Matcher:
@@ -103,7 +119,9 @@ class Matcher:
                 if self.in_scope(doc, f.start, f.end):
                     yield f
         except TimeoutError:
-            raise RuleTimeout(f"rule {self.rule.id} timed out (its pattern backtracks too much)") from None
+            raise RuleTimeout(
+                f"rule {self.rule.id} timed out (one search ran too long: its pattern backtracks too much)"
+            ) from None
 
 
 class Existence(Matcher):
@@ -119,7 +137,7 @@ class Existence(Matcher):
         self.suggest = self.data.get("suggest")
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
-        found = self.words.finditer(doc, timeout) if self.words else self.regex.finditer(doc.prose, timeout=timeout)
+        found = self.words.finditer(doc, timeout) if self.words else finditer(self.regex, doc.prose, timeout)
         for m in found:
             suggestions = [keep_case(m.group(), self.suggest)] if self.suggest is not None else []
             yield finding(self.rule, m.start(), m.end(), suggestions)
@@ -171,7 +189,7 @@ class Pattern(Matcher):
         return []
 
     def matches(self, doc: Document, timeout: float) -> Iterator[Finding]:
-        for m in self.regex.finditer(doc.prose, timeout=timeout):
+        for m in finditer(self.regex, doc.prose, timeout):
             if self.unless and self.unless.fullmatch(m.group(), timeout=timeout):
                 continue
             yield finding(self.rule, m.start(), m.end(), self._suggestion(m))

@@ -113,8 +113,9 @@ def test_five_megabyte_single_line_is_checked(tmp_path: Path) -> None:
         "snake_case_name " * 60_000,  # identifiers, spaced
         "Abc " * 50_000,  # one run of 50,000 capitalised words (10,000 took 15 s and 1.2 GB)
         "President " * 30_000 + "Smith",  # 30,000 titles in one sentence
+        "It's over. " * 40_000,  # 40,000 matches of one rule's word (regex's finditer timed out)
     ],
-    ids=["1 MB word", "1 MB identifier", "identifiers", "capitalised run", "titles"],
+    ids=["1 MB word", "1 MB identifier", "identifiers", "capitalised run", "titles", "one rule's word"],
 )
 def test_machine_made_runs_of_letters_are_checked_once(tmp_path: Path, run_of: str) -> None:
     """Runs that no person types: every local check sees them, and each step costs a constant
@@ -198,6 +199,8 @@ rules:
     run = copydesk("check", "--output-format", "json", folder, timeout=30)
     assert_one_clear_line(run, "screams.txt", "rule house.runaway timed out")
     assert_others_checked(run)
+    summary = copydesk("check", "--no-languagetool", folder, timeout=30).text.splitlines()[-1]
+    assert summary.endswith("1 file could not be checked."), summary
 
 
 def test_every_hostile_file_at_once(tmp_path: Path) -> None:
