@@ -64,7 +64,9 @@ UNKNOWN_WORD = Rule(
     "dictionary, or it is a rare form that a common slip (a doubled, dropped, swapped or "
     "neighbouring letter, a sound-alike spelling) makes out of a far more common word. "
     "Suggestions are ranked by how likely that slip is, how common the word is and how well "
-    "it fits its neighbours.",
+    "it fits its neighbours. Forms written on purpose are left alone: a dropped g marked with "
+    "an apostrophe (singin'), a unit after a number (10 ml) and the -ly adverb of an adjective "
+    "in the dictionary (anhydrously).",
     fix=Applicability.SAFE,
     bad=(
         BadExample("The ministers will [[recieve]] the delegation on Monday.", "receive"),
@@ -81,6 +83,7 @@ UNKNOWN_WORD = Rule(
         "The DMZ, the U.S. and the 38th parallel, etc.",
         "Write to desk@example.com, see https://example.com/teh-page, follow @reutres and #pyongyangg.",
         "The 13-year-old won 2nd place in the 1990s.",
+        "\"We were just singin' and dancin',\" she said of the 10 ml vials.",
     ),
     origin=__name__,
 )
@@ -217,6 +220,10 @@ _PREFIXES = tuple(
     "re un non pre anti co de dis mis over under sub super inter multi micro macro neuro bio eco geo cyber mega post semi".split()
 )
 _SUFFIXES = ("ness", "less", "ful", "hood", "ship", "ism", "ists", "like", "wise", "worthy")
+# Endings of adjectives whose adverb is the adjective plus -ly (curvaceously, unwaveringly);
+# not -ic (basically, not basicly), -ible or -able (possibly), or -ent, which ends nouns too
+# (accidentally, not accidently).
+_ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ish", "ing", "ed", "al", "ate")
 _VOWEL_LETTERS = frozenset("aeiou")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
@@ -256,6 +263,13 @@ class Part:
     before: str | None = None  # the neighbouring words (lookup forms), when only a space separates them
     after: str | None = None
     name_follows: bool = False  # the next word, after a space, is capitalised
+
+
+# A number, as the word before a unit is written: 10, 1,500, 2.5.
+_NUMBER_RE = patterns.compile(r"\d[\d,.]*")
+# The longest unit abbreviation that a number (or "per") vouches for: ml, yd, hr, mph.
+UNIT_MAX_LENGTH = 3
+_APOSTROPHES = ("'", "’")
 
 
 def _lookup_form(text: str) -> str:
@@ -550,7 +564,7 @@ class SpellingCheck:
 
     def _judge(self, doc: Document, part: Part, opener: bool, story: _Story) -> Finding | None:
         zipf = self.lex.zipf(part.low)
-        if self._attested(part):
+        if self._attested(part) or self._dropped_g(doc, part) or (zipf > 0 and self._unit(part)):
             return None
         if part.kind == "lower":
             return self._judge_word(doc, part, zipf, story)
@@ -585,6 +599,25 @@ class SpellingCheck:
         if (before and lex.bigram(before, low)) or (after and lex.bigram(low, after)):
             return True
         return any(lex.in_dictionary(other) for other in variant_counterparts(low))
+
+    def _dropped_g(self, doc: Document, part: Part) -> bool:
+        """A final g dropped on purpose and marked with an apostrophe: singin', nothin'."""
+        return (
+            part.low.endswith("in")
+            and doc.prose[part.end : part.end + 1] in _APOSTROPHES
+            and self.lex.in_dictionary(part.low + "g")
+        )
+
+    @staticmethod
+    def _unit(part: Part) -> bool:
+        """A short word after a number or "per" is a unit (10 ml, 300 yd, per hr), when
+        wordfreq knows it: no dictionary lists most unit abbreviations."""
+        before = part.before
+        return (
+            len(part.low) <= UNIT_MAX_LENGTH
+            and before is not None
+            and (before == "per" or _NUMBER_RE.fullmatch(before) is not None)
+        )
 
     def _not_english(self, word: str | None) -> bool:
         """A neighbour that marks a foreign phrase: a foreign word, one with a diacritic, or one
@@ -644,7 +677,7 @@ class SpellingCheck:
     def _coinage(self, low: str) -> bool:
         """A word unknown to wordfreq made of known ones: a prefix or a productive suffix
         (reinjecting, woundedness), or two content words written solid (bikemaker, teabreak)."""
-        if self._prefixed(low):
+        if self._prefixed(low) or self._adverb(low):
             return True
         lex = self.lex
         for suffix in _SUFFIXES:
@@ -660,6 +693,11 @@ class SpellingCheck:
             ):
                 return True
         return False
+
+    def _adverb(self, low: str) -> bool:
+        """An adjective in the dictionary, however rare, made an adverb: anhydrously."""
+        base = low[:-2]
+        return low.endswith("ly") and base.endswith(_ADJECTIVE_ENDINGS) and self.lex.in_dictionary(base)
 
     def _inflection(self, low: str) -> bool:
         """A regular inflection of a dictionary word, spelt by the rules: corporates, reposted,

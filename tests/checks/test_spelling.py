@@ -181,6 +181,30 @@ def test_never_flagged(text: str) -> None:
     assert flagged(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"We were just worryin' about nothin',\" he said, and the fans were singin’ along.",
+        "Add 10 ml of water, run 300 yd and rest for 2 hr at 5 mph.",
+        "The dose was 30 mg per ml, given per hr.",
+        "She spoke curvaceously; the salt was mixed anhydrously.",
+    ],
+    ids=["dropped g", "units after numbers", "units after per", "adverbs of rare adjectives"],
+)
+def test_deliberate_forms_are_not_flagged(text: str) -> None:
+    assert flagged(text) == []
+
+
+def test_the_same_forms_without_their_marks_are_still_flagged() -> None:
+    """No apostrophe, no number, or an adverb English forms another way: a slip after all."""
+    text = "They were singin in the rain. The ml was long. It basicly failed."
+    assert flagged(text) == [
+        ("spelling.unknown-word", "singin", "singing"),
+        ("spelling.unknown-word", "ml", "mil"),
+        ("spelling.unknown-word", "basicly", "basically"),
+    ]
+
+
 def test_words_inside_code_spans_are_not_checked() -> None:
     _, found = check_text("story.md", "Run `recieve --now` to start.\n", SPELLING)
     assert found == []
