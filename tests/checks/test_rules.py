@@ -1,10 +1,12 @@
-"""The rule-pack engine's word lists: the quick test never hides a match the pattern finds."""
+"""The rule-pack engine's searches: the word lists' quick test never hides a match the pattern
+finds, and searching match by match (each with its own timeout) finds what `finditer` finds."""
 
 from __future__ import annotations
 
 import pytest
+import regex
 
-from copydesk.checks.rules import WordList
+from copydesk.checks.rules import WordList, finditer
 from copydesk.formats import build_document
 
 TEXTS = [
@@ -33,3 +35,18 @@ def test_word_list_spans() -> None:
     assert words.needles == ("sneak peak",)
     assert WordList([f"w{i}" for i in range(WordList.MAX_QUICK + 1)], "test").needles is None
     assert WordList(["café"], "test").needles is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"a*", "baaac"),  # empty matches between and after the others
+        (r"(?<=\d)x", "1x2xx3x"),  # a lookbehind sees the text before each search's start
+        (r"\bthe\b", "the theme of the the end"),
+        (r"\b", "two words"),
+        (r"zzz", "nothing here"),
+    ],
+)
+def test_match_by_match_search_finds_what_finditer_finds(pattern: str, text: str) -> None:
+    compiled = regex.compile(pattern)
+    assert [m.span() for m in finditer(compiled, text, 1.0)] == [m.span() for m in compiled.finditer(text)]
