@@ -265,8 +265,6 @@ class Part:
     name_follows: bool = False  # the next word, after a space, is capitalised
 
 
-# A number, as the word before a unit is written: 10, 1,500, 2.5.
-_NUMBER_RE = patterns.compile(r"\d[\d,.]*")
 # The longest unit abbreviation that a number (or "per") vouches for: ml, yd, hr, mph.
 UNIT_MAX_LENGTH = 3
 _APOSTROPHES = ("'", "’")
@@ -616,7 +614,7 @@ class SpellingCheck:
         return (
             len(part.low) <= UNIT_MAX_LENGTH
             and before is not None
-            and (before == "per" or _NUMBER_RE.fullmatch(before) is not None)
+            and (before == "per" or before[:1].isdigit())  # 10, 1,500, 2.5
         )
 
     def _not_english(self, word: str | None) -> bool:
