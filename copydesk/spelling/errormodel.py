@@ -10,7 +10,6 @@ insertion, deletion or substitution.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -176,30 +175,77 @@ def slip_cost(typed: str, intended: str, costs: Costs = DEFAULT) -> float:
     return cost
 
 
-def cost_floor(typed: str, costs: Costs = DEFAULT) -> Callable[[str, int], float]:
-    """`floor(intended, distance)`: a floor under `slip_cost(typed, intended)` for a word
-    `distance` edits from `typed` (optimal string alignment: 1 or 2), worked out in a
-    microsecond, so that ranking prices only the candidates whose floor leaves them a chance.
+class CostFloor:
+    """Floors under `slip_cost(typed, intended)` for the words near one typed word, so that
+    ranking prices only the candidates whose floor leaves them a chance.
 
-    One edit is at least the cheapest single slip. Two edits are two slips, unless one slip
-    covers both: a sound-alike group of letters (ph/f) or a letter moved two places.
+    `floor(intended, distance)` (optimal string alignment distance: 1 or 2) takes a microsecond
+    and orders the candidates. One edit is at least the cheapest single slip. Two edits are two
+    slips, unless one slip covers both: a sound-alike group of letters (ph/f) or a letter moved
+    two places. `floor.letters(intended, distance)` is higher where the letters the two words do
+    not share say more (a few microseconds: asked only before pricing a candidate).
     """
-    single = _cheapest_slip(costs)
-    two = min(costs.move, 2 * single)
-    groups = [intended for intended, typed_ in _SPELLING_PAIRS if typed_ in typed]  # could apply
 
-    def floor(intended: str, distance: int) -> float:
+    def __init__(self, typed: str, costs: Costs = DEFAULT) -> None:
+        self.typed = typed
+        self.costs = costs
+        self.single = _cheapest_slip(costs)
+        self.two = min(costs.move, 2 * self.single)
+        self.groups = [intended for intended, typed_ in _SPELLING_PAIRS if typed_ in typed]  # could apply
+        self.doubled = {a for a, b in zip(typed, typed[1:], strict=False) if a == b}
+
+    def __call__(self, intended: str, distance: int) -> float:
         if distance <= 0:
             least = 0.0
         elif distance == 1:
-            least = single
-        elif any(group in intended for group in groups):
-            least = min(two, costs.spelling)
+            least = self.single
+        elif any(group in intended for group in self.groups):
+            least = min(self.two, self.costs.spelling)
         else:
-            least = two
-        return least + (costs.first_letter if typed[:1] != intended[:1] else 0.0)
+            least = self.two
+        return least + self._first_letter(intended)
 
-    return floor
+    def letters(self, intended: str, distance: int) -> float:
+        """The floor, raised by the letters one word has and the other lacks.
+
+        Every letter the typed word has in excess must be added by a slip (a letter put in, or
+        one typed for another) and every letter it lacks removed by one (left out, or typed as
+        another); a swap or a move changes no letter. One letter typed for another serves one of
+        each; a letter left over costs the cheaper of a letter put in or left out (a doubling
+        only beside its twin) and a letter typed for another. A sound-alike group (ph/f) changes
+        several letters at once, so where one could apply only the plain floor holds.
+        """
+        floor = self(intended, distance)
+        if distance <= 0 or any(group in intended for group in self.groups):
+            return floor
+        costs = self.costs
+        missing = list(intended)
+        extra = []
+        for ch in self.typed:
+            if ch in missing:
+                missing.remove(ch)
+            else:
+                extra.append(ch)
+        substitution = _cheapest_substitution(costs)
+        double = min(costs.double, substitution)
+        put_in = min(costs.extra_near, costs.extra_vowel, costs.drop_silent, costs.other, substitution)
+        left_out = min(costs.drop_vowel, costs.drop_cluster, costs.drop_silent, costs.other, substitution)
+        twins = {a for a, b in zip(intended, intended[1:], strict=False) if a == b}
+        if len(extra) > len(missing):
+            pairs, leftover = len(missing), [double if ch in intended or ch in self.doubled else put_in for ch in extra]
+        else:
+            pairs, leftover = len(extra), [double if ch in twins else left_out for ch in missing]
+        leftover.sort()
+        least = pairs * substitution + sum(leftover[: len(leftover) - pairs])
+        return max(floor, least + self._first_letter(intended))
+
+    def _first_letter(self, intended: str) -> float:
+        return self.costs.first_letter if self.typed[:1] != intended[:1] else 0.0
+
+
+def cost_floor(typed: str, costs: Costs = DEFAULT) -> CostFloor:
+    """The floors under the price of each slip that could have made `typed` (`CostFloor`)."""
+    return CostFloor(typed, costs)
 
 
 # Each sound-alike group of letters as (intended, typed), both ways.
@@ -209,6 +255,11 @@ _SPELLING_PAIRS = tuple(pair for a, b in _SPELLINGS for pair in ((a, b), (b, a))
 @cache
 def _cheapest_slip(costs: Costs) -> float:
     return min(value for name, value in vars(costs).items() if name != "first_letter")
+
+
+@cache
+def _cheapest_substitution(costs: Costs) -> float:
+    return min(costs.vowel, costs.sound, costs.keyboard, costs.other)
 
 
 @cache

@@ -148,18 +148,19 @@ class Speller:
         """The best KEPT corrections of `typed`, without context.
 
         The error model is costly, so candidates are scored in order of the best score they
-        could reach (its slip costs at least `errormodel.cost_floor`), and scoring stops once no
-        remaining candidate could enter the kept list.
+        could reach (its slip costs at least `errormodel.cost_floor`), scoring stops once no
+        remaining candidate could enter the kept list, and a candidate whose letters alone rule
+        it out (`CostFloor.letters`) is not scored.
         """
         words = self.lex.words
         found: dict[str, float] = {}  # word -> slip cost
-        bounds: list[tuple[float, str, int]] = []
+        bounds: list[tuple[float, str, int, float]] = []
         floor = errormodel.cost_floor(typed, self.costs)
         for word_id, distance in self.index.lookup(typed, MAX_DISTANCE).items():
             word = words[word_id]
             if word != typed:
-                bound = self._prior(self.prior(word)) - SLIP_WEIGHT * floor(word, distance)
-                bounds.append((bound, word, distance))
+                prior = self._prior(self.prior(word))
+                bounds.append((prior - SLIP_WEIGHT * floor(word, distance), word, distance, prior))
         for word in self._house_near(typed):
             found[word] = errormodel.slip_cost(typed, word, self.costs)
         for word, cost in (*self._apostrophes(typed), *self._splits(typed)):
@@ -167,9 +168,12 @@ class Speller:
         ranked = [self._candidate(word, cost) for word, cost in found.items()]
         ranked.sort(key=lambda c: -c.score)
         bounds.sort(reverse=True)
-        for bound, word, _ in bounds:
-            if len(ranked) >= KEPT and bound < ranked[KEPT - 1].score:
-                break
+        for bound, word, distance, prior in bounds:
+            if len(ranked) >= KEPT:
+                if bound < ranked[KEPT - 1].score:
+                    break
+                if prior - SLIP_WEIGHT * floor.letters(word, distance) < ranked[KEPT - 1].score:
+                    continue  # its letters alone cost more than it could win
             if word in found:
                 continue
             ranked.append(self._candidate(word, errormodel.slip_cost(typed, word, self.costs)))
