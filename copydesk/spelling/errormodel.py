@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 VOWELS = frozenset("aeiouy")
 
@@ -192,7 +193,12 @@ class CostFloor:
         self.single = _cheapest_slip(costs)
         self.two = min(costs.move, 2 * self.single)
         self.groups = [intended for intended, typed_ in _SPELLING_PAIRS if typed_ in typed]  # could apply
-        self.doubled = {a for a, b in zip(typed, typed[1:], strict=False) if a == b}
+        self.doubled = {a for a, b in pairwise(typed) if a == b}
+        # The cheapest prices of a letter typed for another, put in, and left out.
+        self.substitution = min(costs.vowel, costs.sound, costs.keyboard, costs.other)
+        self.double = min(costs.double, self.substitution)
+        self.put_in = min(costs.extra_near, costs.extra_vowel, costs.drop_silent, costs.other, self.substitution)
+        self.left_out = min(costs.drop_vowel, costs.drop_cluster, costs.drop_silent, costs.other, self.substitution)
 
     def __call__(self, intended: str, distance: int) -> float:
         if distance <= 0:
@@ -218,7 +224,6 @@ class CostFloor:
         floor = self(intended, distance)
         if distance <= 0 or any(group in intended for group in self.groups):
             return floor
-        costs = self.costs
         missing = list(intended)
         extra = []
         for ch in self.typed:
@@ -226,17 +231,15 @@ class CostFloor:
                 missing.remove(ch)
             else:
                 extra.append(ch)
-        substitution = _cheapest_substitution(costs)
-        double = min(costs.double, substitution)
-        put_in = min(costs.extra_near, costs.extra_vowel, costs.drop_silent, costs.other, substitution)
-        left_out = min(costs.drop_vowel, costs.drop_cluster, costs.drop_silent, costs.other, substitution)
-        twins = {a for a, b in zip(intended, intended[1:], strict=False) if a == b}
         if len(extra) > len(missing):
-            pairs, leftover = len(missing), [double if ch in intended or ch in self.doubled else put_in for ch in extra]
+            pairs = len(missing)
+            leftover = [self.double if ch in intended or ch in self.doubled else self.put_in for ch in extra]
         else:
-            pairs, leftover = len(extra), [double if ch in twins else left_out for ch in missing]
+            pairs = len(extra)
+            twins = {a for a, b in pairwise(intended) if a == b}
+            leftover = [self.double if ch in twins else self.left_out for ch in missing]
         leftover.sort()
-        least = pairs * substitution + sum(leftover[: len(leftover) - pairs])
+        least = pairs * self.substitution + sum(leftover[: len(leftover) - pairs])
         return max(floor, least + self._first_letter(intended))
 
     def _first_letter(self, intended: str) -> float:
@@ -255,11 +258,6 @@ _SPELLING_PAIRS = tuple(pair for a, b in _SPELLINGS for pair in ((a, b), (b, a))
 @cache
 def _cheapest_slip(costs: Costs) -> float:
     return min(value for name, value in vars(costs).items() if name != "first_letter")
-
-
-@cache
-def _cheapest_substitution(costs: Costs) -> float:
-    return min(costs.vowel, costs.sound, costs.keyboard, costs.other)
 
 
 @cache

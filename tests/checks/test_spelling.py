@@ -365,15 +365,25 @@ def test_the_cost_floor_never_exceeds_the_price_of_a_slip() -> None:
     price would drop a correction. Every dictionary word near a set of real typos is tried."""
     lex = lexicon()
     index = delete_index()
-    typos = ["acomodation", "recieve", "fone", "seperate", "untill", "teh", "fomr", "definately", "goverment"]
+    typos = ["acomodation", "recieve", "fone", "seperate", "untill", "teh", "fomr", "definately", "goverment", "houze"]
     tried = 0
     for typed in typos:
         floor = errormodel.cost_floor(typed)
         for word_id, distance in index.lookup(typed).items():
             intended = lex.words[word_id]
-            assert floor(intended, distance) <= errormodel.slip_cost(typed, intended) + 1e-9, (typed, intended)
+            price = errormodel.slip_cost(typed, intended)
+            assert floor(intended, distance) <= floor.letters(intended, distance) <= price + 1e-9, (typed, intended)
             tried += 1
     assert tried > 200
+    # the letters floor: two letters typed for two others cost at least two such slips
+    assert errormodel.cost_floor("houze")("horse", 2) == errormodel.DEFAULT.move
+    costs = errormodel.DEFAULT
+    cheapest_substitution = min(costs.vowel, costs.sound, costs.keyboard, costs.other)
+    assert errormodel.cost_floor("houze").letters("horse", 2) == 2 * cheapest_substitution
+    # a letter put in beside its twin may be a doubling: the cheapest slip
+    assert errormodel.cost_floor("untill").letters("until", 1) == errormodel.DEFAULT.double
+    # where a sound-alike group could apply, the letters say nothing more
+    assert errormodel.cost_floor("fone").letters("phone", 2) == errormodel.cost_floor("fone")("phone", 2)
     # two edits covered by one slip: a sound-alike group, a letter moved; else two slips
     assert errormodel.cost_floor("fone")("phone", 2) == errormodel.DEFAULT.spelling + errormodel.DEFAULT.first_letter
     assert errormodel.cost_floor("fomr")("from", 2) == errormodel.DEFAULT.move
