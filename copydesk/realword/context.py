@@ -20,7 +20,11 @@ A house model's counts are scaled to the web corpus's size and added, weighted b
 `HOUSE_WEIGHT` (so a house model counts for about a tenth of the evidence): a pair the
 newsroom writes is a pair that fits, once it has written it twice (a pair written once is as
 likely chance: `PAIR_DISCOUNT`). Where the house has seen "l x", its counts of "l x r"
-refine P(r | x) into P(r | l x) (Dirichlet smoothing towards the bigram, `TRIGRAM_PRIOR`).
+refine P(r | x) into P(r | l x), smoothed towards the bigram by Witten-Bell's rule: the more
+different words the house wrote after "l x", the likelier a word it never wrote there. (A fixed
+prior instead held every unseen continuation of a pair the house writes often to a small share
+of its bigram estimate: a story's slip "things inn" then scored against "things in" at a
+discount, for no better reason than that the archive never wrote the rest of the sentence.)
 
 A written word w is taken for a slip of x (`Verdict`) when x's score beats w's by more than the
 price of the slip itself: `SLIP_WEIGHT` powers of ten per edit of the error model, plus
@@ -49,7 +53,6 @@ FLOOR_ZIPF = 1.0
 HOUSE_WEIGHT = 0.1
 # A pair the house wrote once is as likely chance as usage: house pairs count this much less.
 PAIR_DISCOUNT = 1
-TRIGRAM_PRIOR = 5.0
 # The decision, in log10 units.
 SLIP_WEIGHT = 2.5
 MARGIN = 0.3
@@ -74,6 +77,8 @@ class HouseCounts:
     bigrams: dict[str, int]
     trigrams: dict[str, int]
     total: int
+    # pair -> (distinct words the house wrote after it, times it wrote a word after it)
+    continuations: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -210,14 +215,16 @@ class ContextModel:
         return who.shift + math.log10(p)
 
     def _house_trigram(self, before: str, word: str, after: str, p_next: float) -> float:
-        """P(after | before word): the house's counts of the triple, smoothed towards P(after | word)."""
+        """P(after | before word): the house's counts of the triple, smoothed towards P(after | word)
+        (Witten-Bell: the pair's distinct continuations weigh the bigram estimate)."""
         house = self._house
         assert house is not None
-        seen = house.bigrams.get(f"{before} {word}", 0)
-        if not seen:
+        pair = f"{before} {word}"
+        kinds, followed = house.continuations.get(pair, (0, 0))
+        if not kinds:
             return p_next
-        triple = house.trigrams.get(f"{before} {word} {after}", 0)
-        return (triple + TRIGRAM_PRIOR * p_next) / (seen + TRIGRAM_PRIOR)
+        triple = house.trigrams.get(f"{pair} {after}", 0)
+        return (triple + kinds * p_next) / (followed + kinds)
 
     def judge(self, before: str | None, plan: Plan, after: str | None) -> list[Verdict]:
         """The alternatives that beat the written word, best first (empty: the word stands)."""

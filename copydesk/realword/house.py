@@ -123,7 +123,14 @@ class HouseModel:
         unigrams: Counter[str] = Counter()
         for form, count in self.tally.forms.items():
             unigrams[lookup(form)] += count
-        return HouseCounts(dict(unigrams), dict(self.tally.bigrams), dict(self.tally.trigrams), self.tally.words)
+        continuations: dict[str, tuple[int, int]] = {}  # pair -> (distinct words after it, times followed)
+        for triple, count in self.tally.trigrams.items():
+            pair = triple[: triple.rfind(" ")]
+            kinds, followed = continuations.get(pair, (0, 0))
+            continuations[pair] = (kinds + 1, followed + count)
+        return HouseCounts(
+            dict(unigrams), dict(self.tally.bigrams), dict(self.tally.trigrams), self.tally.words, continuations
+        )
 
     def vocabulary(self, least: int = VOCABULARY_MIN) -> frozenset[str]:
         """Word forms (as written) the house uses at least `least` times: trusted by the spelling check."""

@@ -219,3 +219,22 @@ def test_web_pair_counts_are_read_by_first_word() -> None:
     assert pairs.count("of", "the") > 1000 * max(1, pairs.count("the", "of"))
     assert pairs.count("zzqx", "the") == 0  # a first word the list lacks
     assert pairs.count("of", "zzqx") == 0
+
+
+def test_house_trigrams_weigh_the_bigram_by_how_many_words_follow_the_pair() -> None:
+    """Witten-Bell smoothing: a pair the house follows with many different words leaves an unseen
+    continuation much of its bigram estimate; a pair it always follows with one word, little."""
+    from copydesk.realword.context import ContextModel
+    from copydesk.realword.ngrams import default_counts
+
+    tally = Tally()
+    for i in range(40):
+        tally.add_document(Document.plain("a.txt", f"They will be seen word{i} soon. It was held over there."))
+    counts = HouseModel.from_tally(tally).counts
+    assert counts.continuations["be seen"] == (40, 40)
+    assert counts.continuations["held over"] == (1, 40)
+    model = ContextModel(default_counts(), lambda word: 5.0, counts)
+    assert model._house_trigram("be", "seen", "as", 0.01) == pytest.approx(0.01 * 40 / 80)
+    assert model._house_trigram("held", "over", "the", 0.01) == pytest.approx(0.01 * 1 / 41)
+    assert model._house_trigram("held", "over", "there", 0.01) == pytest.approx((40 + 0.01) / 41)
+    assert model._house_trigram("never", "written", "here", 0.01) == 0.01  # the house never wrote the pair
