@@ -72,3 +72,18 @@ def test_enabled_rules_turn_a_default_off_rule_back_on(tmp_path: Path, lt_server
     assert lt_rules() == []
     (tmp_path / "copydesk.toml").write_text('[languagetool]\nenabled-rules = ["COMMA_COMPOUND_SENTENCE_2"]\n')
     assert lt_rules() == ["lt.COMMA_COMPOUND_SENTENCE_2"]
+
+
+def test_stylebook_questions_are_house_style_and_famous_names_are_not_suggested(
+    tmp_path: Path, lt_server: ServerInfo
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Britons may soon work a four day week, said Ann Francke, the chief executive.\n", encoding="utf-8"
+    )
+    findings = run_cli("check", "--output-format", "json", str(story), env=lt_env()).json()["files"][0]["findings"]
+    lt = {f["rule"]: f for f in findings if f["rule"].startswith("lt.")}
+    hyphen = lt.pop("lt.MISSING_HYPHEN")
+    assert (hyphen["start"], hyphen["end"], hyphen["suggestions"][0]) == (24, 32, "four-day")
+    assert (hyphen["category"], hyphen["severity"]) == ("style", "info")
+    assert lt == {}  # LanguageTool's EN_MULTITOKEN_SPELLING_TWO would offer "Anne Frank"
