@@ -53,6 +53,10 @@ CONTEXT_BOUND = 3.0
 # count less the Zipf frequencies of its two words.
 BIGRAM_FLOOR = 6.8
 BIGRAM_TYPICAL = -4.0
+# log10 of the count two words reach by chance in the list's 540 billion words (11.7 plus their
+# Zipf frequencies less 18), less the typical pair's: a pair the list lacks is no likelier than
+# chance.
+BIGRAM_CHANCE = -2.3
 # log10 of a bigram count plus this is about the pair's Zipf frequency ("of the": 6.7).
 BIGRAM_TO_ZIPF = -4.5
 # An apostrophe left out of a contraction ("dont", "youre").
@@ -257,14 +261,16 @@ class Speller:
         """log10 of how much more often the pair occurs than chance, centred on a typical pair.
 
         symspellpy's list keeps only pairs seen more than BIGRAM_FLOOR times, so a missing
-        pair of two common words ("the are") is itself evidence against it, while a missing
-        pair of rare words says nothing.
+        pair of two common words ("the are") is itself evidence against it. A missing pair of
+        rarer words is taken for a chance meeting (BIGRAM_CHANCE), never for a typical pair:
+        else "running four president" would outscore "running for president", whose pairs
+        are listed but, "for" being so common, below a typical pair's share.
         """
         expected = self.prior(first) + self.prior(second) + BIGRAM_TYPICAL
         count = self.lex.bigram(first, second)
         if count > 0:
             return math.log10(count) - expected
-        return min(0.0, BIGRAM_FLOOR - expected)
+        return min(BIGRAM_CHANCE, BIGRAM_FLOOR - expected)
 
     def rank(
         self, typed: str, before: str | None = None, after: str | None = None, *, alone: bool = False

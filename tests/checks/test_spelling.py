@@ -200,7 +200,7 @@ def test_the_same_forms_without_their_marks_are_still_flagged() -> None:
     text = "They were singin in the rain. The ml was long. It basicly failed."
     assert flagged(text) == [
         ("spelling.unknown-word", "singin", "singing"),
-        ("spelling.unknown-word", "ml", "mil"),
+        ("spelling.unknown-word", "ml", "my"),
         ("spelling.unknown-word", "basicly", "basically"),
     ]
 
@@ -412,3 +412,11 @@ def test_speller_ranks_with_context() -> None:
     in_context = {c.word: c.score for c in speller.rank("fone", None, "calls")}
     assert in_context["phone"] > alone["phone"] + 0.5  # "phone calls" is a common pair
     assert speller.candidates("acess") is speller.candidates("acess")  # cached
+
+
+def test_a_pair_the_bigram_list_lacks_counts_as_chance_not_as_typical() -> None:
+    speller = Speller(lexicon(), delete_index())
+    # "running for" and "for president" are listed, "running four" and "four president" are not.
+    assert speller.context("four", "running", "president") == -3.0  # two chance meetings, bounded
+    assert [c.word for c in speller.rank("foir", "running", "president")][:2] == ["for", "four"]
+    assert [c.word for c in speller.rank("foir", "the", "seasons")][:2] == ["four", "for"]
