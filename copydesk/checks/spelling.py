@@ -596,7 +596,7 @@ class SpellingCheck:
             return True  # a foreign phrase, or a name's particle (Holger von Neuhoff)
         if (before and lex.bigram(before, low)) or (after and lex.bigram(low, after)):
             return True
-        return any(lex.in_dictionary(other) for other in variant_counterparts(low))
+        return any(lex.in_dictionary(other) for other in variant_counterparts(low, unlisted=True))
 
     def _dropped_g(self, doc: Document, part: Part) -> bool:
         """A final g dropped on purpose and marked with an apostrophe: singin', nothin'."""

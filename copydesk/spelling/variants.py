@@ -58,33 +58,39 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]], str
 
 
 # American → British: the patterns run backwards, for words the forward patterns produce.
-_BACKWARDS: tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str]], str]], ...] = (
-    (patterns.compile(r"(?P<s>[a-z]{2,})or(?P<t>[a-z]*)"), lambda m: f"{m['s']}our{m['t']}"),
+_BACKWARDS: tuple[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]], str]], ...] = (
+    ("or", patterns.compile(r"(?P<s>[a-z]{2,})or(?P<t>[a-z]*)"), lambda m: f"{m['s']}our{m['t']}"),
     (
+        "ize",
         patterns.compile(r"(?P<s>[a-z]{3,})iz(?P<t>e|es|ed|ing|er|ers|ation|ations|ational|able)"),
         lambda m: f"{m['s']}is{m['t']}",
     ),
-    (patterns.compile(r"(?P<s>[a-z]{2,})yz(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}ys{m['t']}"),
-    (patterns.compile(r"(?P<s>[a-z]{2,}[^aeiou])er(?P<t>|s|d)"), lambda m: f"{m['s']}re{m['t']}"),
+    ("yze", patterns.compile(r"(?P<s>[a-z]{2,})yz(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}ys{m['t']}"),
+    ("er", patterns.compile(r"(?P<s>[a-z]{2,}[^aeiou])er(?P<t>|s|d)"), lambda m: f"{m['s']}re{m['t']}"),
 )
+_VOWEL_LETTERS = frozenset("aeiou")
 
 
-def counterparts(word: str) -> list[str]:
+def counterparts(word: str, unlisted: bool = False) -> list[str]:
     """The spellings the patterns make of `word` in the other variety, unverified.
 
-    For a word no dictionary lists: "sanitisers" and "iodisation" are right when "sanitizers"
-    and "iodization" are dictionary words.
+    `unlisted`: `word` is one no dictionary lists, and a counterpart that is a dictionary word
+    will vouch for it ("sanitisers" and "iodisation" are right when "sanitizers" and
+    "iodization" are). Two patterns then fit a misspelling better than a variant: a doubled l
+    after two vowel letters (British English doubles it after one: travelled, but revealed,
+    so "revealled" is a slip), and an -ize that no dictionary lists where the -ise is (the US
+    dictionary lists American spellings, so "advertized" is a slip of a word spelt -ise in both).
     """
     found: list[str] = []
     if len(word) < 6:
         return found  # too short for a pattern to mean anything (dael is no variant of del)
-    for _, pattern, other_of in _PATTERNS:
+    for name, pattern, other_of in _PATTERNS:
         m = pattern.fullmatch(word)
-        if m:
+        if m and not (unlisted and name == "ll" and m["s"][-2:-1] in _VOWEL_LETTERS):
             found.append(other_of(m))
-    for pattern, other_of in _BACKWARDS:
+    for name, pattern, other_of in _BACKWARDS:
         m = pattern.fullmatch(word)
-        if m:
+        if m and not (unlisted and name == "ize"):
             found.append(other_of(m))
     return found
 

@@ -346,6 +346,20 @@ def test_variant_pairs_are_generated_and_verified() -> None:
     assert "sanitizers" in variants.counterparts("sanitisers")
 
 
+def test_an_unlisted_word_is_not_vouched_for_by_a_pattern_it_only_seems_to_fit() -> None:
+    # British English doubles a final l after one vowel letter (travelled), not after two
+    # (revealed); and the US dictionary would list an American -ize.
+    assert variants.counterparts("revealled") == ["revealed"]
+    assert variants.counterparts("revealled", unlisted=True) == []
+    assert variants.counterparts("advertized", unlisted=True) == []
+    assert "sanitizers" in variants.counterparts("sanitisers", unlisted=True)
+    assert "modelers" in variants.counterparts("modellers", unlisted=True)
+    assert flagged("They advertized the show. The report revealled a gap. They used sanitisers.") == [
+        ("spelling.unknown-word", "advertized", "advertised"),
+        ("spelling.unknown-word", "revealled", "revealed"),
+    ]
+
+
 # -- the machinery underneath
 
 
