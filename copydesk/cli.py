@@ -187,6 +187,8 @@ def check(
         typer.echo(f"copydesk: {note}", err=True)
     required = run.settings_for(str(Path.cwd() / "x")).languagetool.required
     emit(report, output_format.value, output, color, statistics)
+    global _report_done
+    _report_done = True
     raise typer.Exit(2 if unavailable and required else exit_code(results, threshold, exit_zero))
 
 
@@ -287,10 +289,34 @@ def languagetool_status() -> None:
     _lt_result(cmd_status())
 
 
+# Set by `check` once its report is out and every file it wrote is closed (fixes, reports and
+# cache entries are each closed or committed as they are written).
+_report_done = False
+
+
+def _exit_now(code: object) -> None:
+    """End the process without the interpreter's teardown, which frees the word lists' millions
+    of objects one by one: 40 to 60 ms, a tenth of checking a short story. Exit handlers
+    (the compiled-pattern cache) still run, and the standard streams are flushed."""
+    import atexit
+    import sys
+    from contextlib import suppress
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a reader that went away (`| head`): nothing to deliver
+            stream.flush()
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
 def entry() -> None:
     """The `copydesk` command: a crash is one line and exit 2, never a traceback CI reads as findings."""
     try:
         app()
+    except SystemExit as e:
+        if _report_done:
+            _exit_now(e.code)
+        raise
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except Exception as e:  # a bug in copydesk; the file-level guard in run.py catches most

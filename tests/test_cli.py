@@ -394,3 +394,21 @@ def test_jobs_give_the_report_of_one_process_in_the_same_order(tmp_path: Path) -
     assert one.code == two.code == 1
     assert [entry["path"] for entry in two.json()["files"]] == [f"./s{i:02}.txt" for i in range(12)]
     assert two.json() == one.json()
+
+
+def test_a_check_ends_without_teardown_but_with_its_whole_report_and_exit_handlers(
+    tmp_path: Path, fresh_home: Path
+) -> None:
+    """`check` ends with os._exit once its report is out (copydesk.cli._exit_now): the report
+    must still arrive whole through a pipe, the exit code stay, and the compiled-pattern store
+    (written by an exit handler) still be saved."""
+    for i in range(40):
+        write(tmp_path / f"s{i:02}.txt", "We saw the the cat. They met in in Paris.\n" * 50)
+    result = run_cli(
+        "check", *CORE, "-j", "1", "--output-format", "json", str(tmp_path), env={"COPYDESK_HOME": str(fresh_home)}
+    )
+    assert result.code == 1
+    report = result.json()
+    assert report["summary"] == {"files": 40, "findings": 4000, "errors": 0}
+    assert len(result.out) > 1_000_000  # far more than a pipe holds at once
+    assert list((fresh_home / "cache").glob("patterns-*.marshal"))
