@@ -14,12 +14,13 @@ never uses, and scores copydesk (no LanguageTool) on both with the scorer's own 
 - nonword: misspellings from Mitton's Birkbeck list (people's own spelling, which the dev set
   draws on only where another list has the same pair) whose (slip, word) pair is not in the dev
   set, whose slip is no word (pyspellchecker's dictionary lacks it and wordfreq has it below
-  Zipf 2) and whose word is as common as a real-word pair's (Zipf 3.3). Holbrook's list (schoolchildren's writing of the
-  1960s: "thoy" for "the") is left out as unlike a reporter's slips;
+  Zipf 2) and whose word is as common as a real-word pair's (Zipf 3.3). Holbrook's list
+  (schoolchildren's writing of the 1960s: "thoy" for "the") is left out as unlike a
+  reporter's slips;
 - realword: a member of an After the Deadline confusion set put for another member, where the
-  pair is not in the dev set and both are common words (wordfreq Zipf 3.3 or more: the dev
-  set's rarest is "fro", 3.32, and it never writes "whit", 3.14, for the 1,447 "with"s), and the word meant has two letters or more (the dev set never writes "eh"
-  for "a" or "eye" for "I").
+  pair is not in the dev set, both are common words (wordfreq Zipf 3.3 or more: the dev set's
+  rarest is "fro", 3.32, and it never writes "whit", 3.14, for any of its 1,447 "with"s), and
+  the word meant has two letters or more (it never writes "eh" for its 5,220 "a"s).
 
 Each slip replaces a whole lower-case word (or a capitalised one, keeping the capital) at a
 random place, about as often as in the dev set (one typo per 400 words, one real-word slip per
