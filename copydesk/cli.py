@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -299,7 +300,6 @@ def _exit_now(code: object) -> None:
     of objects one by one: 40 to 60 ms, a tenth of checking a short story. Exit handlers
     (the compiled-pattern cache) still run, and the standard streams are flushed."""
     import atexit
-    import sys
     from contextlib import suppress
 
     atexit._run_exitfuncs()
@@ -314,7 +314,8 @@ def entry() -> None:
     try:
         app()
     except SystemExit as e:
-        if _report_done:
+        # Not under a profiler or tracer (cProfile, pyinstrument, coverage): they report after this.
+        if _report_done and sys.getprofile() is None and sys.gettrace() is None:
             _exit_now(e.code)
         raise
     except KeyboardInterrupt:

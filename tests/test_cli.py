@@ -412,3 +412,14 @@ def test_a_check_ends_without_teardown_but_with_its_whole_report_and_exit_handle
     assert report["summary"] == {"files": 40, "findings": 4000, "errors": 0}
     assert len(result.out) > 1_000_000  # far more than a pipe holds at once
     assert list((fresh_home / "cache").glob("patterns-*.marshal"))
+
+
+def test_a_profiled_check_still_writes_its_profile(tmp_path: Path) -> None:
+    """Under a profiler the check ends the usual way, so `python -m cProfile -o` gets its file."""
+    story = write(tmp_path / "s.txt", "We saw the the cat.\n")
+    out = tmp_path / "check.prof"
+    env = {**os.environ, "COPYDESK_LANGUAGETOOL": "off"}
+    argv = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "copydesk", "check", *CORE, str(story)]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env)
+    assert "Found 1 finding in 1 file" in done.stdout  # (cProfile itself exits 0)
+    assert out.stat().st_size > 0
