@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -300,13 +301,19 @@ def _exit_now(code: object) -> None:
     of objects one by one: 40 to 60 ms, a tenth of checking a short story. Exit handlers
     (the compiled-pattern cache) still run, and the standard streams are flushed."""
     import atexit
-    from contextlib import suppress
 
     atexit._run_exitfuncs()
+    status = code if isinstance(code, int) else 0 if code is None else 1
     for stream in (sys.stdout, sys.stderr):
-        with suppress(OSError, ValueError):  # a reader that went away (`| head`): nothing to deliver
+        try:
             stream.flush()
-    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+        except (BrokenPipeError, ValueError):
+            pass  # a reader that went away (`| head`), or a stream already closed
+        except OSError as e:  # a full disk: the report is not whole, so the run failed
+            with contextlib.suppress(OSError):
+                os.write(2, f"copydesk: could not write the report ({e.strerror or e})\n".encode())
+            status = 2
+    os._exit(status)
 
 
 def entry() -> None:
