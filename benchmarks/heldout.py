@@ -50,7 +50,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from house import check, clean_articles  # noqa: E402  (scripts beside this one)
-from run import load_scorer, log, pct  # noqa: E402
+from run import load_scorer, log, pct, update_readme  # noqa: E402
 
 SEED = 20261129
 WORDS_PER_TYPO = 400
@@ -59,8 +59,6 @@ MIN_GAP_WORDS = 3
 NONWORD_LISTS = ("birkbeck",)
 MAX_SLIP_ZIPF = 2.0  # a typo above this is a word in its own right (wordfreq)
 MIN_PAIR_ZIPF = 3.3  # both words of a real-word pair (the dev set's rarest: "fro", Zipf 3.32)
-README_START = "<!-- heldout:start -->"
-README_END = "<!-- heldout:end -->"
 
 _WORD_RE = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{L}+(?![\p{L}\p{N}'’-])")
 
@@ -221,11 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         for case_id, g, context in misses[: a.show_misses]:
             print(f"MISS {case_id} {g['category']} {g['wrong']!r} -> {g['right']!r}: {context!r}")
     if a.update_readme:
-        readme = HERE / "README.md"
-        old = readme.read_text(encoding="utf-8")
-        head, _, rest = old.partition(README_START)
-        _, _, tail = rest.partition(README_END)
-        readme.write_text(f"{head}{README_START}\n{text}{README_END}{tail}", encoding="utf-8")
+        update_readme(text, "heldout")
     return 0
 
 

@@ -43,6 +43,7 @@ from run import (  # noqa: E402  (run.py is a script beside this one)
     load_scorer,
     log,
     pct,
+    update_readme,
     write_cases,
 )
 
@@ -52,8 +53,6 @@ CLEAN_SOURCES = (
     "gum_wikinews/articles.jsonl",
 )
 ARCHIVE_COPIES = 5
-README_START = "<!-- house:start -->"
-README_END = "<!-- house:end -->"
 
 
 def clean_articles(data_dir: Path) -> dict[str, str]:
@@ -183,11 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     table = "\n".join(lines) + "\n"
     print(table)
     if a.update_readme:
-        readme = HERE / "README.md"
-        text = readme.read_text(encoding="utf-8")
-        head, _, rest = text.partition(README_START)
-        _, _, tail = rest.partition(README_END)
-        readme.write_text(f"{head}{README_START}\n{table}{README_END}{tail}", encoding="utf-8")
+        update_readme(table, "house")
     return 0
 
 

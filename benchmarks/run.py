@@ -60,7 +60,6 @@ SPELL_CORRECTION_BUDGET = 8.0  # seconds of pyspellchecker correction() per run 
 DISPATCH_WORDS = 500
 LT_WARMUP = 8  # articles sent with each rule set before LanguageTool is timed (JIT, pipelines)
 NO_LT, WITH_LT, LT_ALONE = "copydesk, no LT", "copydesk + LT", "LT alone, all default rules"
-README_START, README_END = "<!-- results:start -->", "<!-- results:end -->"
 GOLD_CATEGORIES = ("nonword", "realword", "entity", "doubled")
 FA_CATEGORIES = ("nonword", "realword", "entity", "grammar", "punctuation", "consistency", "news")
 
@@ -1243,14 +1242,16 @@ def render_quality(results: list[dict[str, Any]]) -> list[str]:
     return [*lines, "", *fa_lines, ""]
 
 
-def update_readme(table: str) -> None:
+def update_readme(table: str, section: str = "results") -> None:
+    """Put `table` between the README's `<!-- SECTION:start -->` and `<!-- SECTION:end -->`."""
+    start, end = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
     readme = HERE / "README.md"
-    text = readme.read_text(encoding="utf-8") if readme.exists() else f"{README_START}\n{README_END}\n"
-    if README_START not in text or README_END not in text:
-        text += f"\n{README_START}\n{README_END}\n"
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    readme.write_text(f"{head}{README_START}\n{table}\n{README_END}{tail}", encoding="utf-8")
+    text = readme.read_text(encoding="utf-8") if readme.exists() else f"{start}\n{end}\n"
+    if start not in text or end not in text:
+        text += f"\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{table.rstrip()}\n{end}{tail}", encoding="utf-8")
 
 
 # ---------------------------------------------------------------- main
