@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import random
 import subprocess
 import sys
@@ -49,8 +48,8 @@ import regex
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from house import check, clean_articles  # noqa: E402  (scripts beside this one)
-from run import load_scorer, log, pct, update_readme  # noqa: E402
+from house import add_set_arguments, check, dev_set  # noqa: E402  (scripts beside this one)
+from run import log, pct, update_readme  # noqa: E402
 
 SEED = 20261129
 WORDS_PER_TYPO = 400
@@ -179,18 +178,14 @@ def table(scorer: Any, rows: list[tuple[str, list[dict[str, Any]], list[list[dic
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    bench_default = Path(os.environ.get("COPYDESK_BENCH_DIR", HERE.parent.parent / "shared" / "bench"))
-    ap.add_argument("--bench-dir", type=Path, default=bench_default)
-    ap.add_argument("--data-dir", type=Path, default=None, help="default: BENCH_DIR/../data")
+    add_set_arguments(ap)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--out", type=Path, help="also write the held-out cases here (scorer format)")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N", help="print N missed held-out slips")
     ap.add_argument("--update-readme", action="store_true")
     a = ap.parse_args(argv)
     data_dir = a.data_dir or a.bench_dir.parent / "data"
-    scorer = load_scorer(a.bench_dir)
-    dev = scorer.load_cases([str(a.bench_dir / "dev" / "injected.jsonl")], 0)
-    clean = clean_articles(data_dir)
+    scorer, dev, clean = dev_set(a)
     exclude = dev_pairs(dev)
     pools = {"nonword": typo_pool(data_dir, exclude), "realword": confusion_pool(data_dir, exclude)}
     rng = random.Random(a.seed)

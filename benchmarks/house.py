@@ -64,6 +64,24 @@ def clean_articles(data_dir: Path) -> dict[str, str]:
     return found
 
 
+def add_set_arguments(ap: argparse.ArgumentParser) -> None:
+    """--bench-dir and --data-dir: where the dev sets and the clean articles are."""
+    bench_default = Path(os.environ.get("COPYDESK_BENCH_DIR", HERE.parent.parent / "shared" / "bench"))
+    ap.add_argument("--bench-dir", type=Path, default=bench_default)
+    ap.add_argument("--data-dir", type=Path, default=None, help="default: BENCH_DIR/../data")
+
+
+def dev_set(a: argparse.Namespace) -> tuple[Any, list[dict[str, Any]], dict[str, str]]:
+    """The scorer, the injected dev set's cases and each case's clean article."""
+    scorer = load_scorer(a.bench_dir)
+    cases = scorer.load_cases([str(a.bench_dir / "dev" / "injected.jsonl")], 0)
+    clean = clean_articles(a.data_dir or a.bench_dir.parent / "data")
+    missing = [c["id"] for c in cases if c["id"] not in clean]
+    if missing:
+        raise SystemExit(f"no clean article for {len(missing)} cases, e.g. {missing[:3]}")
+    return scorer, cases, clean
+
+
 def learn(archive: list[Path], out: Path, jobs: int) -> float:
     """Run `copydesk learn`; its wall time."""
     argv = [PY, "-m", "copydesk", "learn", *map(str, archive), "--out", str(out), "-j", str(jobs)]
@@ -111,18 +129,10 @@ def quality_row(scorer: Any, name: str, cases: list[dict[str, Any]], findings: l
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    bench_default = Path(os.environ.get("COPYDESK_BENCH_DIR", HERE.parent.parent / "shared" / "bench"))
-    ap.add_argument("--bench-dir", type=Path, default=bench_default)
-    ap.add_argument("--data-dir", type=Path, default=None, help="default: BENCH_DIR/../data")
+    add_set_arguments(ap)
     ap.add_argument("--update-readme", action="store_true")
     a = ap.parse_args(argv)
-    data_dir = a.data_dir or a.bench_dir.parent / "data"
-    scorer = load_scorer(a.bench_dir)
-    cases = scorer.load_cases([str(a.bench_dir / "dev" / "injected.jsonl")], 0)
-    clean = clean_articles(data_dir)
-    missing = [c["id"] for c in cases if c["id"] not in clean]
-    if missing:
-        raise SystemExit(f"house: no clean article for {len(missing)} cases, e.g. {missing[:3]}")
+    scorer, cases, clean = dev_set(a)
     halves = [cases[0::2], cases[1::2]]
     started = time.strftime("%Y-%m-%d %H:%M")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout
