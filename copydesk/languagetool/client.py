@@ -1,6 +1,7 @@
 """Check paragraphs against a LanguageTool server, with code-point offsets and a disk cache.
 
-Transport: plain urllib against `/v2/check`, not language-tool-python's
+Transport: the standard library's http.client against `/v2/check`, one kept-alive connection
+per request thread (no proxy is used), not language-tool-python's
 `LanguageTool(remote_server=url).check()`, whose 3.4.0 `Match` cannot give copydesk what it
 needs: it discards `shortMessage` and the category name (its `__setattr__` drops every key
 outside a fixed list), converts the UTF-16 offset to code points but not the length (a match
@@ -21,17 +22,19 @@ store such results.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import http.client
 import json
 import os
+import socket
 import sqlite3
-import urllib.error
+import threading
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -120,8 +123,7 @@ def check_texts(
     todo = [text for text in keys if text not in found]
     if todo:
         touch()  # postpone the local server's idle shutdown (harmless if `url` is another one)
-        with ThreadPoolExecutor(max_workers=MAX_CONCURRENT_REQUESTS) as pool:
-            answers = list(pool.map(lambda text: _check_one(url, text, language, rules, timeout), todo))
+        answers = list(_request_pool().map(lambda text: _check_one(url, text, language, rules, timeout), todo))
         for text, (_, matches) in zip(todo, answers, strict=True):
             found[text] = matches
         if store is not None:  # the keys assume the pinned version: store only its answers
@@ -136,29 +138,29 @@ class _Rules:
     disabled: str
     enabled: str
 
+    @cached_property
+    def query(self) -> str:
+        """The switches as form fields, encoded once: the list runs to hundreds of characters,
+        and encoding it took a fifth of the client's time per request."""
+        fields = {"disabledRules": self.disabled, "enabledRules": self.enabled}
+        return urllib.parse.urlencode({k: v for k, v in fields.items() if v})
+
 
 def _check_one(url: str, text: str, language: str, rules: _Rules, timeout: float) -> tuple[str, list[LTMatch]]:
     """POST one text to {url}/v2/check; return the server's version and the matches."""
-    params = {"text": text, "language": language}
-    if rules.disabled:
-        params["disabledRules"] = rules.disabled
-    if rules.enabled:
-        params["enabledRules"] = rules.enabled
-    request = urllib.request.Request(
-        f"{url.rstrip('/')}/v2/check",
-        data=urllib.parse.urlencode(params).encode(),
-        headers={"Accept": "application/json"},
-    )
+    form = urllib.parse.urlencode({"text": text, "language": language})
+    body = f"{form}&{rules.query}".encode() if rules.query else form.encode()
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            answer = json.load(response)
-        version = str(answer["software"]["version"])
-        matches = [_to_match(raw, text) for raw in answer["matches"]]
-    except urllib.error.HTTPError as exc:
-        body = exc.read().decode(errors="replace")
-        raise LanguageToolUnavailable(_one_line(f"LanguageTool at {url} answered HTTP {exc.code}: {body}")) from exc
-    except urllib.error.URLError as exc:
-        raise LanguageToolUnavailable(_one_line(f"LanguageTool at {url} is not reachable: {exc.reason}")) from exc
+        status, answer = _post(url, body, timeout)
+        if status != 200:
+            raise LanguageToolUnavailable(
+                _one_line(f"LanguageTool at {url} answered HTTP {status}: {answer.decode(errors='replace')}")
+            )
+        parsed = json.loads(answer)
+        version = str(parsed["software"]["version"])
+        matches = [_to_match(raw, text) for raw in parsed["matches"]]
+    except (ConnectionRefusedError, socket.gaierror) as exc:
+        raise LanguageToolUnavailable(_one_line(f"LanguageTool at {url} is not reachable: {exc}")) from exc
     except TimeoutError as exc:
         raise LanguageToolUnavailable(f"LanguageTool at {url} did not answer within {timeout:g} s") from exc
     except (OSError, http.client.HTTPException) as exc:
@@ -166,6 +168,67 @@ def _check_one(url: str, text: str, language: str, rules: _Rules, timeout: float
     except (ValueError, KeyError, TypeError) as exc:
         raise LanguageToolUnavailable(f"LanguageTool at {url} sent a response copydesk cannot read ({exc!r})") from exc
     return version, matches
+
+
+_POOL: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _request_pool() -> ThreadPoolExecutor:
+    """This process's request threads, kept for its life so that their connections are too
+    (a forked worker starts its own)."""
+    global _POOL
+    if _POOL is None or _POOL[0] != os.getpid():
+        _POOL = (os.getpid(), ThreadPoolExecutor(MAX_CONCURRENT_REQUESTS, thread_name_prefix="copydesk-lt"))
+    return _POOL[1]
+
+
+# One kept-alive connection per thread, server and process: a new TCP connection for every
+# paragraph cost a third of the client's CPU time (connect, close, and urllib's machinery).
+_connections = threading.local()
+# What a reused connection the server has meanwhile closed raises: the request is sent again once.
+_STALE = (http.client.RemoteDisconnected, http.client.CannotSendRequest, BrokenPipeError, ConnectionResetError)
+_HEADERS = {"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def _post(url: str, body: bytes, timeout: float) -> tuple[int, bytes]:
+    """POST a form to {url}/v2/check on this thread's connection; the status and the body."""
+    parts = urllib.parse.urlsplit(url)
+    kept: dict[tuple[str, float], http.client.HTTPConnection] = _connections.__dict__.setdefault("kept", {})
+    for attempt in (1, 2):
+        connection = kept.pop((url, timeout), None)  # in use: kept again only once it has answered
+        reused = connection is not None
+        if connection is None:
+            kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+            connection = kind(parts.hostname or "", parts.port, timeout=timeout)
+        try:
+            connection.request("POST", parts.path.rstrip("/") + "/v2/check", body, _HEADERS)
+            _ack_at_once(connection)
+            response = connection.getresponse()
+            answer = response.status, response.read()
+        except _STALE:
+            connection.close()
+            if reused and attempt == 1:
+                continue
+            raise
+        except BaseException:
+            connection.close()  # a late answer must not be read as the next request's
+            raise
+        kept[(url, timeout)] = connection
+        return answer
+    raise AssertionError("unreachable: the second attempt returns or raises")
+
+
+def _ack_at_once(connection: http.client.HTTPConnection) -> None:
+    """Acknowledge the answer's first packet at once (Linux), on a kept-alive connection.
+
+    LanguageTool's HTTP server writes its headers and body in separate packets and waits
+    (Nagle) for the first to be acknowledged; the kernel delays that acknowledgement by up to
+    40 ms. Measured on 570 paragraphs: 32.8 s with keep-alive, 6.6 s with this, 6.8 s with a
+    new connection each time."""
+    sock = connection.sock
+    if sock is not None and hasattr(socket, "TCP_QUICKACK"):
+        with contextlib.suppress(OSError):  # not TCP (a Unix socket): nothing to hurry
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
 
 
 def _to_match(raw: dict[str, Any], text: str) -> LTMatch:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import http.server
+import json
 import socket
+import threading
 import time
+from typing import ClassVar
 
 import language_tool_python
+import psutil
 import pytest
 
 from copydesk.languagetool.client import (
     DEFAULT_DISABLED_RULES,
+    MAX_CONCURRENT_REQUESTS,
     LanguageToolUnavailable,
     LTMatch,
     check_texts,
@@ -102,3 +108,60 @@ def test_http_error_raises_one_line(lt_server: ServerInfo) -> None:
     with pytest.raises(LanguageToolUnavailable, match="HTTP 400") as caught:
         check_texts(lt_server.url, ["He go to school yesterday."], language="xx-NOPE")
     assert "\n" not in str(caught.value)
+
+
+def _connections_to(port: int) -> set[int]:
+    """Local ports of this process's open TCP connections to `port`."""
+    return {
+        c.laddr.port
+        for c in psutil.Process().net_connections(kind="tcp")
+        if c.raddr and c.raddr.port == port and c.status == psutil.CONN_ESTABLISHED
+    }
+
+
+def test_requests_reuse_their_connections(lt_server: ServerInfo) -> None:
+    port = int(lt_server.url.rsplit(":", 1)[1].rstrip("/"))
+    texts = [f"Paragraph number {n} goes to school yesterday." for n in range(12)]
+    first = check_texts(lt_server.url, texts)
+    kept = _connections_to(port)
+    assert 1 <= len(kept) <= MAX_CONCURRENT_REQUESTS  # not one a paragraph
+    again = check_texts(lt_server.url, [t.replace("Paragraph", "Section") for t in texts])
+    assert _connections_to(port) == kept  # the next story is sent on the same connections
+    assert [len(m) for m in again] == [len(m) for m in first]
+
+
+class _ClosingHandler(http.server.BaseHTTPRequestHandler):
+    """Answers one request like LanguageTool, then drops the connection without saying so
+    (as a server does when a kept-alive connection idles past its timeout)."""
+
+    protocol_version = "HTTP/1.1"  # so the client keeps the connection
+    opened: ClassVar[set[int]] = set()
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).opened.add(self.client_address[1])
+        body = json.dumps({"software": {"version": "6.8"}, "matches": []}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_connection_the_server_dropped_is_opened_again() -> None:
+    # A stand-in server: the real one cannot be made to drop a kept-alive connection on demand.
+    _ClosingHandler.opened.clear()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ClosingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        for n in range(3):
+            assert check_texts(url, [f"Story {n}, first paragraph.", f"Story {n}, second paragraph."]) == [[], []]
+        assert len(_ClosingHandler.opened) == 6  # each request found its connection dropped and opened another
+    finally:
+        server.shutdown()
+        server.server_close()
