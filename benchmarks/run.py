@@ -460,6 +460,13 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
         corpus.words,
     )
     j2 = rows.new("local_j2", "copydesk local checks, -j 2", "the same with `-j 2`", corpus.words)
+    halves_row = rows.new(
+        "local_halves",
+        "copydesk local checks, two -j 1 processes on halves at once",
+        "two `-j 1` processes at once, each on half the articles (dealt by size, as `-j 2` deals them)",
+        corpus.words,
+    )
+    halves = split_in_halves(corpus)
     extra = {
         name: rows.new(
             f"variant:{name}",
@@ -487,6 +494,11 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
                 if jobs == "1":
                     corpus.keep(NO_LT, p.stdout, p.wall)
                 log(f"{row.label} run {i + 1}/{repeat}: {p.wall:.2f} s wall, {p.cpu:.2f} s CPU, {p.maxrss_mb:.0f} MB")
+        if not halves_row.error:
+            with guarded(halves_row):
+                p = run_at_once([[*base, "-j", "1", str(half)] for half in halves], env=env, cwd=corpus.folder.parent)
+                halves_row.add_proc(p)
+                log(f"{halves_row.label} run {i + 1}/{repeat}: {p.wall:.2f} s wall, {p.cpu:.2f} s CPU")
         for name, args in variants.items():
             row = extra[name]
             if not row.error:
@@ -499,6 +511,30 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
                             expect_files=n,
                         )
                     )
+
+
+def split_in_halves(corpus: Corpus) -> list[Path]:
+    """The articles in two folders, dealt alternately largest first (as `-j 2` hands them out)."""
+    halves = [corpus.folder.parent / "half-a", corpus.folder.parent / "half-b"]
+    for folder in halves:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+    for i, path in enumerate(sorted(corpus.files, key=lambda f: -f.stat().st_size)):
+        shutil.copyfile(path, halves[i % 2] / path.name)
+    return halves
+
+
+def run_at_once(commands: list[list[str]], *, env: dict[str, str], cwd: Path) -> Proc:
+    """Several `copydesk ARGS` started together, timed as one: wall until the last ends, CPU of all.
+
+    A shell starts them and waits; it fails unless every one exits 0 or 1 (findings)."""
+    script = " ".join(f"{shlex.join(copydesk_argv(*args))} >/dev/null & p{i}=$!;" for i, args in enumerate(commands))
+    script += "".join(f" wait $p{i}; [ $? -le 1 ] || exit 2;" for i in range(len(commands)))
+    proc = timed(["sh", "-c", script], env=env, cwd=cwd, keep_stdout=False)
+    problem = _problem(proc, None, (0,))
+    if problem:
+        raise BenchError(problem)
+    return proc
 
 
 def _inprocess(row: Row, repeat: int, body: Callable[[], None], label: str) -> None:
@@ -1081,6 +1117,12 @@ def targets(rows: Rows, corpus: Corpus) -> list[tuple[str, str, str]]:
                 f"; `-j 2` uses {secs(j2.cpu())} CPU-s to `-j 1`'s {secs(j1.cpu())}, so even 2 idle cores "
                 f"give at most {ceiling:.2f}x"
             )
+        halves = get("local_halves")
+        if halves:
+            text += (
+                f"; two separate `-j 1` processes on the halves at once: "
+                f"{(j1.wall() or 0) / (halves.wall() or 1):.2f}x ({secs(halves.wall())} s)"
+            )
         out.append(("`--jobs 2` >= 1.8x faster than `--jobs 1`", text, verdict(ratio, 1.8, True)))
     return out
 
@@ -1121,6 +1163,7 @@ def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: li
     speed_keys = [
         "local_j1",
         "local_j2",
+        "local_halves",
         *[k for k in rows if k.startswith("variant:")],
         "pyspell_detect",
         "pyspell_full",
