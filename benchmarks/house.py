@@ -37,9 +37,9 @@ sys.path.insert(0, str(HERE))
 
 from run import (  # noqa: E402  (run.py is a script beside this one)
     PY,
+    clean_articles,
     clean_env,
     false_alarms_by_category,
-    load_jsonl,
     load_scorer,
     log,
     pct,
@@ -47,21 +47,7 @@ from run import (  # noqa: E402  (run.py is a script beside this one)
     write_cases,
 )
 
-CLEAN_SOURCES = (
-    "onestopenglish_adv/articles.jsonl",
-    "ntrex_newstest2019_en/documents.jsonl",
-    "gum_wikinews/articles.jsonl",
-)
 ARCHIVE_COPIES = 5
-
-
-def clean_articles(data_dir: Path) -> dict[str, str]:
-    """The clean text of each dev article, by the id the injected set gives it."""
-    found: dict[str, str] = {}
-    for source in CLEAN_SOURCES:
-        for row in load_jsonl(data_dir / source):
-            found[row["id"]] = row["text"]
-    return found
 
 
 def add_set_arguments(ap: argparse.ArgumentParser) -> None:

@@ -251,6 +251,7 @@ class Corpus:
     words: int
     dispatch500: Path
     dispatch500_words: int
+    clean: tuple[Path, int] | str = ""  # the same stories as published (folder, words), or why not
     # system name -> (JSON report, wall seconds) of each speed run over these articles; the
     # quality section scores the median one instead of checking the same 211k words again.
     reports: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
@@ -281,6 +282,37 @@ def write_cases(cases: list[dict[str, Any]], folder: Path) -> list[Path]:
         f.write_text(c["text"], encoding="utf-8", newline="")
         files.append(f)
     return files
+
+
+# Where the dev articles come from, as published (../shared/data; see its provenance).
+CLEAN_SOURCES = (
+    "onestopenglish_adv/articles.jsonl",
+    "ntrex_newstest2019_en/documents.jsonl",
+    "gum_wikinews/articles.jsonl",
+)
+
+
+def clean_articles(data_dir: Path) -> dict[str, str]:
+    """The clean text of each dev article, by the id the injected set gives it."""
+    found: dict[str, str] = {}
+    for source in CLEAN_SOURCES:
+        for row in load_jsonl(data_dir / source):
+            found[row["id"]] = row["text"]
+    return found
+
+
+def write_clean_corpus(cases: list[dict[str, Any]], root: Path, data_dir: Path) -> tuple[Path, int] | str:
+    """The same stories without the slips put in, as files: (folder, words), or why not."""
+    try:
+        clean = clean_articles(data_dir)
+    except OSError as e:
+        return f"no clean articles in {data_dir}: {e}"
+    missing = [c["id"] for c in cases if c["id"] not in clean]
+    if missing:
+        return f"no clean article for {len(missing)} dev articles in {data_dir}"
+    texts = [{"id": c["id"], "text": clean[c["id"]]} for c in cases]
+    write_cases(texts, root / "clean")
+    return root / "clean", sum(len(t["text"].split()) for t in texts)
 
 
 def write_corpus(cases: list[dict[str, Any]], root: Path) -> Corpus:
@@ -467,6 +499,15 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
         corpus.words,
     )
     halves = split_in_halves(corpus)
+    clean_row = None
+    if isinstance(corpus.clean, tuple):
+        clean_folder, clean_words = corpus.clean
+        clean_row = rows.new(
+            "local_clean",
+            "copydesk local checks, -j 1, the articles as published",
+            "`-j 1` on the same stories without the slips put in (from ../shared/data; words: whitespace-separated)",
+            clean_words,
+        )
     extra = {
         name: rows.new(
             f"variant:{name}",
@@ -494,6 +535,13 @@ def speed_local(rows: Rows, corpus: Corpus, repeat: int, variants: dict[str, lis
                 if jobs == "1":
                     corpus.keep(NO_LT, p.stdout, p.wall)
                 log(f"{row.label} run {i + 1}/{repeat}: {p.wall:.2f} s wall, {p.cpu:.2f} s CPU, {p.maxrss_mb:.0f} MB")
+        if clean_row is not None and not clean_row.error:
+            with guarded(clean_row):
+                p = run_copydesk(
+                    [*base, "-j", "1", str(clean_folder)], env=env, cwd=corpus.folder.parent, expect_files=n
+                )
+                clean_row.add_proc(p)
+                log(f"{clean_row.label} run {i + 1}/{repeat}: {p.wall:.2f} s wall, {p.cpu:.2f} s CPU")
         if not halves_row.error:
             with guarded(halves_row):
                 p = run_at_once([[*base, "-j", "1", str(half)] for half in halves], env=env, cwd=corpus.folder.parent)
@@ -1066,6 +1114,9 @@ def targets(rows: Rows, corpus: Corpus) -> list[tuple[str, str, str]]:
             steady = j1.words / max(1e-9, (j1.cpu() or 0) - (start.cpu() or 0))
             text += f"; {num(steady)} without start-up CPU"
             measured = steady
+        clean = get("local_clean")
+        if clean and clean.wpcpu():
+            text += f"; on the same stories as published (no slips put in), {num(clean.wpcpu())} (whole process)"
         out.append(("local checks >= 100,000 words/s per core", text, verdict(measured, 100_000, True)))
     if start:
         w = start.wall() or 0
@@ -1164,6 +1215,7 @@ def render(meta: dict[str, Any], rows: Rows, corpus: Corpus, quality_results: li
         "local_j1",
         "local_j2",
         "local_halves",
+        "local_clean",
         *[k for k in rows if k.startswith("variant:")],
         "pyspell_detect",
         "pyspell_full",
@@ -1341,6 +1393,9 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(os.environ.get("COPYDESK_BENCH_DIR", REPO.parent / "shared" / "bench")),
         help="folder with score.py and dev/",
     )
+    ap.add_argument(
+        "--data-dir", type=Path, default=None, help="the dev articles as published; default BENCH_DIR/../data"
+    )
     a = ap.parse_args(argv)
     os.environ["COPYDESK_NO_CACHE"] = "1"  # every copydesk run checks; clean_env(result_cache=True) undoes it
     repeat = 1 if a.quick else max(1, a.repeat)
@@ -1368,6 +1423,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="copydesk-bench-") as tmp:
         root = Path(tmp)
         corpus = write_corpus(cases, root)
+        corpus.clean = write_clean_corpus(cases, root, a.data_dir or a.bench_dir.parent / "data")
+        if isinstance(corpus.clean, str):
+            log(corpus.clean)
         log(f"{len(corpus.files)} articles, {corpus.words:,} words in {corpus.folder}; repeat {repeat}")
         compile_bytecode()
         lt = LT() if sections & {"speed", "startup", "quality"} else None
