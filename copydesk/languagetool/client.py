@@ -141,7 +141,7 @@ class _Rules:
     @cached_property
     def query(self) -> str:
         """The switches as form fields, encoded once: the list runs to hundreds of characters,
-        and encoding it took a fifth of the client's time per request."""
+        and encoding it with every request cost about 8% of the client's time."""
         fields = {"disabledRules": self.disabled, "enabledRules": self.enabled}
         return urllib.parse.urlencode({k: v for k, v in fields.items() if v})
 
@@ -182,8 +182,9 @@ def _request_pool() -> ThreadPoolExecutor:
     return _POOL[1]
 
 
-# One kept-alive connection per thread, server and process: a new TCP connection for every
-# paragraph cost a third of the client's CPU time (connect, close, and urllib's machinery).
+# One kept-alive connection per request thread and server. With the switches encoded once, it
+# cut the client's CPU time on 80 dev articles by a quarter (0.86-0.89 s to 0.63-0.66 s): a new
+# connection for every paragraph costs a connect, a close and urllib's handler chain.
 _connections = threading.local()
 # What a reused connection the server has meanwhile closed raises: the request is sent again once.
 _STALE = (http.client.RemoteDisconnected, http.client.CannotSendRequest, BrokenPipeError, ConnectionResetError)
