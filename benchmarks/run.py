@@ -1168,6 +1168,12 @@ def targets(rows: Rows, corpus: Corpus) -> list[tuple[str, str, str]]:
                 f"; `-j 2` uses {secs(j2.cpu())} CPU-s to `-j 1`'s {secs(j1.cpu())}, so even 2 idle cores "
                 f"give at most {ceiling:.2f}x"
             )
+        pairs = [a / b for a, b in zip(j1.walls, j2.walls, strict=False) if b > 0]
+        if len(pairs) > 1:  # each -j 1 run and the -j 2 run right after it: drift cancels out
+            text += (
+                f"; run by run {statistics.median(pairs):.2f}x (median of {len(pairs)} pairs, "
+                f"{min(pairs):.2f} to {max(pairs):.2f})"
+            )
         halves = get("local_halves")
         if halves:
             text += (
