@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from copydesk.formats import build_document
 from copydesk.resolve import resolve
 from copydesk.selection import selected
 from copydesk.sourcefile import InputError, SourceFile
+from copydesk.threadpools import thread_pool
 
 
 @dataclass
@@ -68,19 +68,13 @@ def _noted(run: Callable[[], list[Finding]], notes: list[str] | None) -> list[Fi
         return []
 
 
-_BACKGROUND: tuple[int, ThreadPoolExecutor] | None = None
-
-
 def _background() -> ThreadPoolExecutor:
-    """This process's one background thread for remote checks (a forked worker starts its own).
+    """This process's one background thread for remote checks.
 
     One thread, not one per document: LanguageTool's sqlite cache connection may only be
     used by the thread that opened it.
     """
-    global _BACKGROUND
-    if _BACKGROUND is None or _BACKGROUND[0] != os.getpid():
-        _BACKGROUND = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="copydesk-remote"))
-    return _BACKGROUND[1]
+    return thread_pool("remote", 1)
 
 
 def check_text(

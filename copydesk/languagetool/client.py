@@ -32,7 +32,6 @@ import sqlite3
 import threading
 import urllib.parse
 from collections.abc import Iterable, Set
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
@@ -41,6 +40,7 @@ from typing import Any
 from copydesk.languagetool.install import LT_VERSION
 from copydesk.languagetool.paths import cache_dir
 from copydesk.languagetool.server import touch
+from copydesk.threadpools import thread_pool
 
 # LanguageTool rules copydesk leaves off by default: it checks the same thing itself, or the
 # rule is wrong too often on edited news copy. `[languagetool] enabled-rules` turns any back on.
@@ -123,7 +123,12 @@ def check_texts(
     todo = [text for text in keys if text not in found]
     if todo:
         touch()  # postpone the local server's idle shutdown (harmless if `url` is another one)
-        answers = list(_request_pool().map(lambda text: _check_one(url, text, language, rules, timeout), todo))
+        # The pool outlives the call, so that its threads' kept-alive connections do too.
+        answers = list(
+            thread_pool("languagetool", MAX_CONCURRENT_REQUESTS).map(
+                lambda text: _check_one(url, text, language, rules, timeout), todo
+            )
+        )
         for text, (_, matches) in zip(todo, answers, strict=True):
             found[text] = matches
         if store is not None:  # the keys assume the pinned version: store only its answers
@@ -168,18 +173,6 @@ def _check_one(url: str, text: str, language: str, rules: _Rules, timeout: float
     except (ValueError, KeyError, TypeError) as exc:
         raise LanguageToolUnavailable(f"LanguageTool at {url} sent a response copydesk cannot read ({exc!r})") from exc
     return version, matches
-
-
-_POOL: tuple[int, ThreadPoolExecutor] | None = None
-
-
-def _request_pool() -> ThreadPoolExecutor:
-    """This process's request threads, kept for its life so that their connections are too
-    (a forked worker starts its own)."""
-    global _POOL
-    if _POOL is None or _POOL[0] != os.getpid():
-        _POOL = (os.getpid(), ThreadPoolExecutor(MAX_CONCURRENT_REQUESTS, thread_name_prefix="copydesk-lt"))
-    return _POOL[1]
 
 
 # One kept-alive connection per request thread and server. With the switches encoded once, it
