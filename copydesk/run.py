@@ -9,7 +9,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from copydesk.sourcefile import InputError, SourceFile
 
 MAX_FIX_PASSES = 4  # a fix can uncover another slip; stop when nothing changes
 MIN_FILES_PER_JOB = 4  # below this, starting a process costs more than it saves
+# The cyclic garbage collector's thresholds while checking (Python's defaults: 700, 10, 10).
+CHECKING_GC_THRESHOLDS = (50_000, 20, 20)
 
 _worker_run: Run | None = None
 
@@ -45,6 +48,24 @@ def _exit_with_parent(parent: int) -> None:
         time.sleep(0.5)
     with _writing:
         os._exit(1)
+
+
+@contextmanager
+def _seldom_collected() -> Iterator[None]:
+    """Run the cyclic garbage collector seldom while checking (forked workers inherit this).
+
+    Checking makes millions of short-lived objects and almost no reference cycles, while the
+    word lists and counts it loads live as long as the process. Over the 336 dev articles, at
+    Python's default thresholds the collector ran 684 times (0.2 s of a 5 s check) and found 382
+    objects in cycles; at these, it runs 58 times and finds the same 382 (peak memory 189 MB
+    either way).
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*CHECKING_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _size(path: str) -> int:
@@ -104,6 +125,10 @@ class Run:
         Unchanged copy comes from the result cache first, here, so only the rest is sent to
         worker processes (and a re-check of nothing new never loads a word list).
         """
+        with _seldom_collected():
+            return self._check_all()
+
+    def _check_all(self) -> list[FileResult]:
         files = self.files()
         results: list[FileResult | None] = [None] * len(files)
         if self.options.cache and self.cache.usable and "-" not in files:
