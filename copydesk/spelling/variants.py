@@ -68,6 +68,7 @@ _BACKWARDS: tuple[tuple[str, regex.Pattern[str], Callable[[regex.Match[str]], st
     ("yze", patterns.compile(r"(?P<s>[a-z]{2,})yz(?P<t>e|es|ed|ing|er|ers)"), lambda m: f"{m['s']}ys{m['t']}"),
     ("er", patterns.compile(r"(?P<s>[a-z]{2,}[^aeiou])er(?P<t>|s|d)"), lambda m: f"{m['s']}re{m['t']}"),
 )
+_BOTH_WAYS = _PATTERNS + _BACKWARDS
 _VOWEL_LETTERS = frozenset("aeiou")
 
 
@@ -76,23 +77,29 @@ def counterparts(word: str, unlisted: bool = False) -> list[str]:
 
     `unlisted`: `word` is one no dictionary lists, and a counterpart that is a dictionary word
     will vouch for it ("sanitisers" and "iodisation" are right when "sanitizers" and
-    "iodization" are). Two patterns then fit a misspelling better than a variant: a doubled l
-    after two vowel letters (British English doubles it after one: travelled, but revealed,
-    so "revealled" is a slip), and an -ize that no dictionary lists where the -ise is (the US
-    dictionary lists American spellings, so "advertized" is a slip of a word spelt -ise in both).
+    "iodization" are); only patterns that tell a variant from a slip count then (`_vouches`).
     """
     found: list[str] = []
     if len(word) < 6:
         return found  # too short for a pattern to mean anything (dael is no variant of del)
-    for name, pattern, other_of in _PATTERNS:
+    for name, pattern, other_of in _BOTH_WAYS:
         m = pattern.fullmatch(word)
-        if m and not (unlisted and name == "ll" and m["s"][-2:-1] in _VOWEL_LETTERS):
-            found.append(other_of(m))
-    for name, pattern, other_of in _BACKWARDS:
-        m = pattern.fullmatch(word)
-        if m and not (unlisted and name == "ize"):
+        if m and (not unlisted or _vouches(name, m)):
             found.append(other_of(m))
     return found
+
+
+def _vouches(name: str, m: regex.Match[str]) -> bool:
+    """Whether pattern `name`'s fit says an unlisted word is a variant rather than a misspelling.
+
+    Two fit a misspelling better: a doubled l after two vowel letters (British English doubles
+    it after one: travelled, but revealed, so "revealled" is a slip), and an -ize that no
+    dictionary lists where the -ise is (the US dictionary lists American spellings, so
+    "advertized" is a slip of a word spelt -ise in both).
+    """
+    if name == "ll":
+        return m["s"][-2:-1] not in _VOWEL_LETTERS
+    return name != "ize"
 
 
 def _zipf_and_flags(lex: Lexicon, word: str) -> tuple[float, int]:
